@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OpenClaw.Bench.TikTokShop.ClientOverheadBenchmarks).Assembly).Run(args);

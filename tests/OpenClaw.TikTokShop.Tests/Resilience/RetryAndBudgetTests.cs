@@ -1,0 +1,229 @@
+using OpenClaw.TikTokShop.Calls;
+using OpenClaw.TikTokShop.Errors;
+using OpenClaw.TikTokShop.Tests.Support;
+
+namespace OpenClaw.TikTokShop.Tests.Resilience;
+
+public sealed class RetryAndBudgetTests
+{
+    private const string Warehouses = """{"warehouses":[{"id":"w1","name":"Main","type":"SALES_WAREHOUSE","is_default":true,"address":{"region_code":"US"}}]}""";
+
+    [Fact]
+    public async Task A_burst_of_503s_is_retried_until_success()
+    {
+        var calls = 0;
+        await using var stub = await StubServer.StartAsync((context, _) =>
+            Interlocked.Increment(ref calls) <= 2
+                ? StubServer.WriteAsync(context, 503, "overload")
+                : StubServer.WriteAsync(context, 200, Envelopes.Success(Warehouses)));
+        var client = TestClients.Client(stub.BaseUrl);
+
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(2, result.RetryCount);
+        Assert.Equal(3, stub.Requests.Count);
+        Assert.Equal("w1", Assert.Single(result.Value).Id);
+    }
+
+    [Fact]
+    public async Task Every_attempt_is_signed_again_with_its_own_timestamp_but_the_same_body_bytes()
+    {
+        var calls = 0;
+        await using var stub = await StubServer.StartAsync((context, _) =>
+            Interlocked.Increment(ref calls) == 1
+                ? StubServer.WriteAsync(context, 500, Envelopes.Error(36009003, "internal"))
+                : StubServer.WriteAsync(context, 200, Envelopes.OrderSearch(null, "1")));
+        var client = TestClients.Client(stub.BaseUrl);
+
+        var result = await client.Orders.SearchAsync(TestClients.Shop, new Orders.OrderSearchQuery { UpdateTimeFrom = DateTimeOffset.UnixEpoch.AddDays(1) });
+
+        Assert.True(result.IsSuccess);
+        var requests = stub.Requests.ToArray();
+        Assert.Equal(2, requests.Length);
+        Assert.Equal(requests[0].Body, requests[1].Body);
+        foreach (var request in requests)
+        {
+            Assert.Equal(Signing.ReferenceSigner.Sign(TestClients.AppSecret, request.Path,
+                request.Query.Where(q => q.Key != "sign").Select(q => (q.Key, q.Value)), request.Body), request.Query["sign"]);
+        }
+    }
+
+    [Theory]
+    [InlineData(106001, 401)]
+    [InlineData(105005, 403)]
+    [InlineData(101000, 401)]
+    [InlineData(45101004, 200)]
+    [InlineData(21008111, 400)]
+    public async Task Non_retryable_errors_are_returned_after_one_attempt(int code, int status)
+    {
+        await using var stub = await StubServer.AnsweringAsync(status, Envelopes.Error(code, "no"));
+        var budget = new UnlimitedBudget();
+        var client = TestClients.Client(stub.BaseUrl, budget: budget);
+
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+
+        Assert.Equal(code, result.Error!.Code);
+        Assert.Equal(status, result.Error.HttpStatus);
+        Assert.Equal(Envelopes.RequestId, result.Error.RequestId);
+        Assert.Equal("/logistics/202309/warehouses", result.Error.Path);
+        Assert.Single(stub.Requests);
+        Assert.Empty(budget.RateLimited);
+    }
+
+    [Fact]
+    public async Task Rate_limit_is_reported_to_the_budget_with_retry_after_and_then_retried()
+    {
+        var calls = 0;
+        await using var stub = await StubServer.StartAsync((context, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                return StubServer.WriteAsync(context, 429, Envelopes.Error(36009002, "too many requests"));
+            }
+
+            return StubServer.WriteAsync(context, 200, Envelopes.Success(Warehouses));
+        });
+        var budget = new UnlimitedBudget();
+        var client = TestClients.Client(stub.BaseUrl, budget: budget);
+        var started = TimeProvider.System.GetTimestamp();
+
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+
+        Assert.True(result.IsSuccess);
+        var report = Assert.Single(budget.RateLimited);
+        Assert.Equal(TestClients.Shop.ShopId, report.ShopId);
+        Assert.Equal(TimeSpan.FromSeconds(1), report.RetryAfter);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(0.9), "Retry-After was not honoured");
+        Assert.Equal(2, budget.Acquired);
+    }
+
+    [Fact]
+    public async Task A_stalled_answer_becomes_a_timeout_error_after_the_retries()
+    {
+        await using var stub = await StubServer.StartAsync(async (context, _) => await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted));
+        var client = TestClients.Client(stub.BaseUrl, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.MaxRetries = 1;
+        });
+
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+
+        Assert.Equal(ErrorCatalogue.Keys.Timeout, result.Error!.Entry.Key);
+        Assert.Equal(ErrorCategory.Network, result.Error.Category);
+        Assert.Equal(1, result.RetryCount);
+    }
+
+    [Fact]
+    public async Task Waiting_for_the_rate_budget_does_not_count_against_the_attempt_timeout()
+    {
+        await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Success(Warehouses));
+        var client = TestClients.Client(stub.BaseUrl, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(200), budget: new SlowBudget(TimeSpan.FromMilliseconds(500)));
+
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal(0, result.RetryCount);
+    }
+
+    [Fact]
+    public async Task Connection_refused_is_a_network_error()
+    {
+        var port = OpenClaw.TestSupport.FreePort.Next();
+        var client = TestClients.Client(new Uri($"http://127.0.0.1:{port}"), o => o.MaxRetries = 1);
+
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+
+        Assert.Equal(ErrorCatalogue.Keys.Network, result.Error!.Entry.Key);
+        Assert.DoesNotContain("sign=", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Circuit_opens_per_shop_and_endpoint_after_repeated_server_failures()
+    {
+        await using var stub = await StubServer.AnsweringAsync(500, Envelopes.Error(36009003, "internal"));
+        var client = TestClients.Client(stub.BaseUrl, o =>
+        {
+            o.MaxRetries = 0;
+            o.CircuitMinimumThroughput = 2;
+            o.CircuitFailureRatio = 0.5;
+            o.CircuitBreakDuration = TimeSpan.FromSeconds(30);
+        });
+
+        await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var sentBefore = stub.Requests.Count;
+        var broken = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var otherShop = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop with { ShopId = "other-shop" });
+
+        Assert.Equal(ErrorCatalogue.Keys.CircuitOpen, broken.Error!.Entry.Key);
+        Assert.Equal(36009003, otherShop.Error!.Code);
+        Assert.Equal(sentBefore + 1, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Expired_token_is_refreshed_once_through_the_hook_and_the_call_retried_once()
+    {
+        await using var stub = await StubServer.StartAsync((context, request) =>
+            request.Headers["x-tts-access-token"] == "fresh-token"
+                ? StubServer.WriteAsync(context, 200, Envelopes.Success(Warehouses))
+                : StubServer.WriteAsync(context, 401, Envelopes.Error(105002, "access token expired")));
+        var client = TestClients.Client(stub.BaseUrl);
+        var refreshes = 0;
+        var options = new CallOptions
+        {
+            RefreshAccessToken = _ =>
+            {
+                refreshes++;
+                return ValueTask.FromResult<string?>("fresh-token");
+            },
+        };
+
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, options);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(1, refreshes);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Expired_token_without_a_fresh_one_returns_the_expiry_error()
+    {
+        await using var stub = await StubServer.AnsweringAsync(401, Envelopes.Error(105002, "access token expired"));
+        var client = TestClients.Client(stub.BaseUrl);
+
+        var noHook = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var hookGivesUp = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop,
+            new CallOptions { RefreshAccessToken = _ => ValueTask.FromResult<string?>(null) });
+
+        Assert.Equal(105002, noHook.Error!.Code);
+        Assert.Equal(OpenClawReaction.RefreshTokenAndRetryOnce, noHook.Error.Entry.Reaction);
+        Assert.Equal(105002, hookGivesUp.Error!.Code);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_is_not_swallowed()
+    {
+        await using var stub = await StubServer.StartAsync(async (context, _) => await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted));
+        var client = TestClients.Client(stub.BaseUrl);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: cts.Token));
+    }
+}
+
+internal sealed class SlowBudget(TimeSpan wait) : OpenClaw.TikTokShop.Resilience.IRateBudget
+{
+    public async ValueTask<TimeSpan> AcquireAsync(string shopId, OpenClaw.TikTokShop.Resilience.CallPriority priority, CancellationToken cancellationToken)
+    {
+        await Task.Delay(wait, cancellationToken);
+        return wait;
+    }
+
+    public void ReportRateLimited(string shopId, TimeSpan? retryAfter)
+    {
+    }
+}

@@ -151,13 +151,14 @@ internal sealed partial class GrainActivation
         return deactivated.Task;
     }
 
-    /// <summary>Whether the activation has been idle (no turn, nothing queued) for at least <paramref name="age"/>.</summary>
+    /// <summary>Whether the activation has been idle (no turn, nothing queued, no keep-alive timer) for at least <paramref name="age"/>.</summary>
     public bool IsIdleFor(TimeSpan age, long now)
     {
         lock (gate)
         {
             return !running && Status == ActivationStatus.Active && (mailbox is null || mailbox.Count == 0)
-                && now - LastActivity >= (long)age.TotalMilliseconds;
+                && now - LastActivity >= (long)age.TotalMilliseconds
+                && timers?.KeepActivationAlive != true;
         }
     }
 

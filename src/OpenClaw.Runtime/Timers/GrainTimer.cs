@@ -15,6 +15,8 @@ internal sealed class GrainTimer : IGrainTimer
     private CancellationTokenSource? loop;
     private Task running = Task.CompletedTask;
     private bool disposed;
+    private int generation;
+    private volatile bool scheduled;
 
     public GrainTimer(GrainActivation activation, Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {
@@ -34,7 +36,9 @@ internal sealed class GrainTimer : IGrainTimer
             loop = new CancellationTokenSource();
             var previous = running;
             var token = loop.Token;
-            running = Task.Run(() => RunAsync(previous, dueTime, period, token), CancellationToken.None);
+            var current = ++generation;
+            scheduled = dueTime != Timeout.InfiniteTimeSpan;
+            running = Task.Run(() => RunAsync(previous, dueTime, period, current, token), CancellationToken.None);
         }
     }
 
@@ -48,6 +52,7 @@ internal sealed class GrainTimer : IGrainTimer
             }
 
             disposed = true;
+            scheduled = false;
             loop?.Cancel();
             loop?.Dispose();
             loop = null;
@@ -56,7 +61,13 @@ internal sealed class GrainTimer : IGrainTimer
         activation.Timers.Remove(this);
     }
 
-    private async Task RunAsync(Task previous, TimeSpan dueTime, TimeSpan period, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether this timer holds its activation against idle collection: a keep-alive timer with a tick still to come.
+    /// Checked by the collector rather than inferred from tick times, so a starved thread pool cannot drop the grain.
+    /// </summary>
+    public bool KeepsActivationAlive => options.KeepAlive && scheduled;
+
+    private async Task RunAsync(Task previous, TimeSpan dueTime, TimeSpan period, int current, CancellationToken cancellationToken)
     {
         // A tick started by the loop that Change replaced must finish first: ticks never overlap.
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -94,6 +105,14 @@ internal sealed class GrainTimer : IGrainTimer
 
             wait = period;
         }
+
+        lock (gate)
+        {
+            if (current == generation)
+            {
+                scheduled = false; // a one-shot timer has fired and no Change came since
+            }
+        }
     }
 }
 
@@ -116,6 +135,18 @@ internal sealed class GrainTimers(GrainActivation activation)
         }
 
         return timer;
+    }
+
+    /// <summary>Whether any keep-alive timer still has a tick to come.</summary>
+    public bool KeepActivationAlive
+    {
+        get
+        {
+            lock (timers)
+            {
+                return timers.Exists(t => t.KeepsActivationAlive);
+            }
+        }
     }
 
     public void Remove(GrainTimer timer)

@@ -22,7 +22,7 @@ public readonly record struct GrainTimerCreationOptions
     /// </summary>
     public bool Interleave { get; init; }
 
-    /// <summary>When true a tick counts as activity and keeps the activation from idle collection.</summary>
+    /// <summary>When true the activation is not collected as idle while this timer has a tick to come.</summary>
     public bool KeepAlive { get; init; }
 }
 

@@ -1,32 +1,16 @@
-using System.Reflection;
 using OpenClaw.Runtime.Activation;
 
 namespace OpenClaw.Runtime.Invocation;
 
 /// <summary>Walks the incoming call filters, then runs the grain method.</summary>
 internal sealed class IncomingCallContext(GrainActivation activation, GrainMethod method, object?[] args, IIncomingGrainCallFilter[] filters)
-    : IIncomingGrainCallContext
+    : FilteredCall(method.Method, args, filters.Length), IIncomingGrainCallContext
 {
-    private int next;
-
     public object Grain => activation.Grain;
 
     public GrainId TargetId => activation.GrainId;
 
-    public MethodInfo InterfaceMethod => method.Method;
+    protected override Task InvokeFilterAsync(int index) => filters[index].Invoke(this);
 
-    public IReadOnlyList<object?> Arguments => args;
-
-    public object? Result { get; set; }
-
-    public async Task Invoke()
-    {
-        if (next < filters.Length)
-        {
-            await filters[next++].Invoke(this).ConfigureAwait(false);
-            return;
-        }
-
-        Result = await method.InvokeBoxedAsync(activation.Grain, args).ConfigureAwait(false);
-    }
+    protected override Task<object?> InvokeTargetAsync() => method.InvokeBoxedAsync(activation.Grain, Args);
 }

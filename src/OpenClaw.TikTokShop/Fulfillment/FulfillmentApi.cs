@@ -21,10 +21,7 @@ public sealed class FulfillmentApi
     {
         ArgumentNullException.ThrowIfNull(query);
         var request = new ApiRequest(HttpMethod.Post, PackagesPath)
-            .With("page_size", query.PageSize)
-            .With("page_token", pageToken)
-            .With("sort_field", query.SortField)
-            .With("sort_order", query.SortOrder)
+            .WithPaging(query.PageSize, pageToken, query.SortField, query.SortOrder)
             .WithBody(query.ToBody(), TikTokShopJsonContext.Default.PackageSearchBody);
         var result = await _transport.SendAsync(request, shop, options, TikTokShopJsonContext.Default.PackageSearchData, cancellationToken).ConfigureAwait(false);
         return result.Map(d => new Page<Package>(d.Packages ?? [], pageToken, d.NextPageToken, d.TotalCount));

@@ -23,10 +23,7 @@ public sealed class OrdersApi
     {
         ArgumentNullException.ThrowIfNull(query);
         var request = new ApiRequest(HttpMethod.Post, SearchPath)
-            .With("page_size", query.PageSize)
-            .With("page_token", pageToken)
-            .With("sort_field", query.SortField)
-            .With("sort_order", query.SortOrder)
+            .WithPaging(query.PageSize, pageToken, query.SortField, query.SortOrder)
             .WithBody(query.ToBody(), TikTokShopJsonContext.Default.OrderSearchBody);
         var result = await _transport.SendAsync(request, shop, options, TikTokShopJsonContext.Default.OrderSearchData, cancellationToken).ConfigureAwait(false);
         return result.Map(d => new Page<Order>(d.Orders ?? [], pageToken, d.NextPageToken, d.TotalCount));

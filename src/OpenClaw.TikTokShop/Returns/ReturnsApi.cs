@@ -46,8 +46,5 @@ public sealed class ReturnsApi
 
     private static ApiRequest SearchRequest(string path, AfterSaleSearchQuery query, string? pageToken) =>
         new ApiRequest(HttpMethod.Post, path)
-            .With("page_size", query.PageSize)
-            .With("page_token", pageToken)
-            .With("sort_field", query.SortField)
-            .With("sort_order", query.SortOrder);
+            .WithPaging(query.PageSize, pageToken, query.SortField, query.SortOrder);
 }

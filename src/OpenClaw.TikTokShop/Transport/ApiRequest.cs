@@ -54,6 +54,10 @@ internal sealed class ApiRequest
     public ApiRequest With(string key, int value) =>
         With(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>The query parameters every <c>…/search</c> call pages and sorts with.</summary>
+    public ApiRequest WithPaging(int pageSize, string? pageToken, string? sortField, string? sortOrder) =>
+        With("page_size", pageSize).With("page_token", pageToken).With("sort_field", sortField).With("sort_order", sortOrder);
+
     /// <summary>Serialises the body once.</summary>
     public ApiRequest WithBody<TBody>(TBody body, JsonTypeInfo<TBody> type)
     {

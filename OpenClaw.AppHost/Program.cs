@@ -4,12 +4,12 @@ using OpenClaw.AppHost.Model;
 // `dotnet run -- publish` writes Kubernetes manifests to deploy/k8s.
 var builder = DistributedApplication.CreateBuilder(args);
 
-var redis = builder.AddGarnet("redis", port: 6390);
+// Grain state, membership and read models; the silo and the API take it with WithReference(redis).
+builder.AddGarnet("redis", port: 6390);
 
 builder.AddProject("simulator", "src/OpenClaw.TikTokShop.Simulator", port: 5070)
     .WithEnvironment("Simulator__ShopCount", "12")
     .WithEnvironment("Simulator__ClockSpeed", "60")
     .WithHealthPath("/alive");
 
-_ = redis;
 return await builder.Build().RunAsync();

@@ -104,6 +104,19 @@ public sealed class LocalRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disposing_the_keep_alive_timer_lets_the_activation_be_collected()
+    {
+        var key = "released-" + Guid.NewGuid().ToString("N");
+        var grain = silo.Grains.GetGrain<IKeepAliveGrain>(key);
+        await grain.Start(keepAlive: true);
+        await Task.Delay(1500);
+        Assert.DoesNotContain(key, KeepAliveGrain.Deactivated);
+
+        await grain.StopTimer();
+        await WaitUntilAsync(() => Task.FromResult(KeepAliveGrain.Deactivated.Contains(key)));
+    }
+
+    [Fact]
     public async Task Stopping_the_silo_deactivates_its_grains()
     {
         var key = "stop-" + Guid.NewGuid().ToString("N");

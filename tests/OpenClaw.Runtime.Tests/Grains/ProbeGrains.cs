@@ -177,6 +177,8 @@ public sealed class WatchedGrain : Grain, IWatchedGrain
 public interface IKeepAliveGrain : IGrainWithStringKey
 {
     Task Start(bool keepAlive);
+
+    Task StopTimer();
 }
 
 /// <summary>A grain with a 1 s collection age and a fast timer that may or may not keep it alive.</summary>
@@ -185,9 +187,17 @@ public sealed class KeepAliveGrain : Grain, IKeepAliveGrain
 {
     public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Deactivated = new();
 
+    private IGrainTimer? timer;
+
     public Task Start(bool keepAlive)
     {
-        RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)) { KeepAlive = keepAlive });
+        timer = RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)) { KeepAlive = keepAlive });
+        return Task.CompletedTask;
+    }
+
+    public Task StopTimer()
+    {
+        timer?.Dispose();
         return Task.CompletedTask;
     }
 

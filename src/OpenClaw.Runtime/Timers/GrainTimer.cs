@@ -15,8 +15,6 @@ internal sealed class GrainTimer : IGrainTimer
     private CancellationTokenSource? loop;
     private Task running = Task.CompletedTask;
     private bool disposed;
-    private int generation;
-    private volatile bool scheduled;
 
     public GrainTimer(GrainActivation activation, Func<CancellationToken, Task> callback, GrainTimerCreationOptions options)
     {
@@ -36,9 +34,7 @@ internal sealed class GrainTimer : IGrainTimer
             loop = new CancellationTokenSource();
             var previous = running;
             var token = loop.Token;
-            var current = ++generation;
-            scheduled = dueTime != Timeout.InfiniteTimeSpan;
-            running = Task.Run(() => RunAsync(previous, dueTime, period, current, token), CancellationToken.None);
+            running = Task.Run(() => RunAsync(previous, dueTime, period, token), CancellationToken.None);
         }
     }
 
@@ -52,7 +48,6 @@ internal sealed class GrainTimer : IGrainTimer
             }
 
             disposed = true;
-            scheduled = false;
             loop?.Cancel();
             loop?.Dispose();
             loop = null;
@@ -65,9 +60,19 @@ internal sealed class GrainTimer : IGrainTimer
     /// Whether this timer holds its activation against idle collection: a keep-alive timer with a tick still to come.
     /// Checked by the collector rather than inferred from tick times, so a starved thread pool cannot drop the grain.
     /// </summary>
-    public bool KeepsActivationAlive => options.KeepAlive && scheduled;
+    public bool KeepsActivationAlive
+    {
+        get
+        {
+            lock (gate)
+            {
+                // The loop ends once a one-shot timer has fired or an infinite due time was set.
+                return options.KeepAlive && !disposed && !running.IsCompleted;
+            }
+        }
+    }
 
-    private async Task RunAsync(Task previous, TimeSpan dueTime, TimeSpan period, int current, CancellationToken cancellationToken)
+    private async Task RunAsync(Task previous, TimeSpan dueTime, TimeSpan period, CancellationToken cancellationToken)
     {
         // A tick started by the loop that Change replaced must finish first: ticks never overlap.
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -104,14 +109,6 @@ internal sealed class GrainTimer : IGrainTimer
             }
 
             wait = period;
-        }
-
-        lock (gate)
-        {
-            if (current == generation)
-            {
-                scheduled = false; // a one-shot timer has fired and no Change came since
-            }
         }
     }
 }

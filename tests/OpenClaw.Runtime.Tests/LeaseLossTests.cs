@@ -26,7 +26,7 @@ public sealed class LeaseLossTests
 
         await server.StopAsync();
         var stopped = DateTime.UtcNow;
-        await LocalRuntimeTests.WaitUntilAsync(
+        await Eventually.UntilAsync(
             () => Task.FromResult(WatchedGrain.Deactivations.Any(d => d.Key == key && d.Reason == DeactivationReasonCode.Migrating)),
             timeoutMs: 10_000);
         Assert.True(DateTime.UtcNow - stopped < TimeSpan.FromSeconds(7), "the silo kept serving past its lease");

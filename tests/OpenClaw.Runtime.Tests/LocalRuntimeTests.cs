@@ -1,5 +1,6 @@
 using OpenClaw.Runtime.Tests.Grains;
 using OpenClaw.Runtime.Tests.Support;
+using OpenClaw.TestSupport;
 
 namespace OpenClaw.Runtime.Tests;
 
@@ -46,7 +47,7 @@ public sealed class LocalRuntimeTests : IAsyncLifetime
             await grain.Work(10);
         }
 
-        await WaitUntilAsync(async () => (await grain.Stats())[0] >= 5);
+        await Eventually.UntilAsync(async () => (await grain.Stats())[0] >= 5);
         var stats = await grain.Stats();
         Assert.Equal(0, stats[1]);
         Assert.Equal(0, stats[2]);
@@ -57,7 +58,7 @@ public sealed class LocalRuntimeTests : IAsyncLifetime
     {
         var grain = silo.Grains.GetGrain<ITimerProbeGrain>("timer-interleave");
         await grain.Start(periodMs: 1, tickMs: 20, interleave: true);
-        await WaitUntilAsync(async () => (await grain.Stats())[0] >= 5);
+        await Eventually.UntilAsync(async () => (await grain.Stats())[0] >= 5);
         Assert.Equal(0, (await grain.Stats())[1]);
     }
 
@@ -69,7 +70,7 @@ public sealed class LocalRuntimeTests : IAsyncLifetime
         Assert.Equal(2, await grain.Increment());
         var first = await grain.ActivationId();
         await grain.Deactivate();
-        await WaitUntilAsync(async () => await grain.ActivationId() != first);
+        await Eventually.UntilAsync(async () => await grain.ActivationId() != first);
         Assert.Equal(3, await grain.Increment());
     }
 
@@ -87,7 +88,7 @@ public sealed class LocalRuntimeTests : IAsyncLifetime
     {
         var key = "idle-" + Guid.NewGuid().ToString("N");
         await silo.Grains.GetGrain<ILifecycleGrain>(key).Hello("x");
-        await WaitUntilAsync(() => Task.FromResult(LifecycleGrain.Deactivations.Any(d => d.Key == key && d.Reason == DeactivationReasonCode.ActivationIdle)));
+        await Eventually.UntilAsync(() => Task.FromResult(LifecycleGrain.Deactivations.Any(d => d.Key == key && d.Reason == DeactivationReasonCode.ActivationIdle)));
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class LocalRuntimeTests : IAsyncLifetime
         await silo.Grains.GetGrain<IKeepAliveGrain>(kept).Start(keepAlive: true);
         await silo.Grains.GetGrain<IKeepAliveGrain>(dropped).Start(keepAlive: false);
 
-        await WaitUntilAsync(() => Task.FromResult(KeepAliveGrain.Deactivated.Contains(dropped)));
+        await Eventually.UntilAsync(() => Task.FromResult(KeepAliveGrain.Deactivated.Contains(dropped)));
         await Task.Delay(1500); // well past the 1 s age, several collection rounds
         Assert.DoesNotContain(kept, KeepAliveGrain.Deactivated);
     }
@@ -113,7 +114,7 @@ public sealed class LocalRuntimeTests : IAsyncLifetime
         Assert.DoesNotContain(key, KeepAliveGrain.Deactivated);
 
         await grain.StopTimer();
-        await WaitUntilAsync(() => Task.FromResult(KeepAliveGrain.Deactivated.Contains(key)));
+        await Eventually.UntilAsync(() => Task.FromResult(KeepAliveGrain.Deactivated.Contains(key)));
     }
 
     [Fact]
@@ -124,15 +125,5 @@ public sealed class LocalRuntimeTests : IAsyncLifetime
         await own.Grains.GetGrain<ILifecycleGrain>(key).Hello("x");
         await own.DisposeAsync();
         Assert.Contains(LifecycleGrain.Deactivations, d => d.Key == key && d.Reason == DeactivationReasonCode.ShuttingDown);
-    }
-
-    internal static async Task WaitUntilAsync(Func<Task<bool>> condition, int timeoutMs = 10_000)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(20);
-        }
     }
 }

@@ -63,7 +63,7 @@ public sealed class ReminderTests
         await using var silo = await InProcessSilo.StartLocalAsync();
         var grain = silo.Grains.GetGrain<IReminderGrain>("local");
         await grain.Register(TimeSpan.FromSeconds(1));
-        await LocalRuntimeTests.WaitUntilAsync(async () => await grain.Ticks() >= 2);
+        await Eventually.UntilAsync(async () => await grain.Ticks() >= 2);
     }
 
     private static async Task WaitForTicksAsync(IConnectionMultiplexer redis, string serviceId, Func<int, int> atLeast)

@@ -26,7 +26,7 @@ public sealed class StaleActivationTests
         Assert.Equal(2, await onB.Increment());
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => onA.Increment());
-        await LocalRuntimeTests.WaitUntilAsync(async () => await onA.ActivationId() != staleId);
+        await Eventually.UntilAsync(async () => await onA.ActivationId() != staleId);
         Assert.Equal(3, await onA.Increment());
     }
 }

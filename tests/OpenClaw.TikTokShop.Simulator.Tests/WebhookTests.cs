@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenClaw.TestSupport;
 using OpenClaw.TikTokShop.Simulator.Tests.Infrastructure;
 
 namespace OpenClaw.TikTokShop.Simulator.Tests;
@@ -44,13 +45,8 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(payload.GetProperty("data").GetProperty("order_id").GetString()));
 
         // The sender records the 200 after the receiver has answered it, so the log may lag the receiver briefly.
+        await Eventually.UntilAsync(async () => (await DeliveryOutcomesAsync()).Contains("delivered"), timeoutMs: 5_000);
         var outcomes = await DeliveryOutcomesAsync();
-        for (var wait = 0; !outcomes.Contains("delivered") && wait < 50; wait++)
-        {
-            await Task.Delay(100);
-            outcomes = await DeliveryOutcomesAsync();
-        }
-
         Assert.Contains("retrying", outcomes);
         Assert.Contains("delivered", outcomes);
     }

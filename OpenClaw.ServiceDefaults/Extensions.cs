@@ -4,45 +4,83 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.ServiceDefaults.Health;
-using OpenClaw.ServiceDefaults.Redis;
 using OpenClaw.ServiceDefaults.Telemetry;
+using OpenTelemetry;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The defaults every OpenClaw process starts with, shaped like the Aspire service-defaults template but built
-/// only on packages that restore here: OpenTelemetry with the core SDK, health endpoints, the shared Redis
-/// connection and start-up validation of settings.
+/// The defaults every OpenClaw process starts with, in the shape of Aspire's service-defaults template:
+/// OpenTelemetry (logs, metrics, traces; OTLP export when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), health
+/// endpoints, service discovery and the standard resilience handler for ordinary HttpClients.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Path of the readiness endpoint (includes dependencies such as Redis).</summary>
+    /// <summary>Path of the readiness endpoint (every check, including Redis where the service uses it).</summary>
     public const string HealthPath = "/health";
 
     /// <summary>Path of the liveness endpoint (the process answers).</summary>
     public const string AlivePath = "/alive";
 
-    /// <summary>Adds telemetry, health checks, the Redis connection (when configured) and settings validation.</summary>
+    /// <summary>
+    /// Adds telemetry, health checks, service discovery and HttpClient resilience. HttpClients that run their own
+    /// Polly pipeline (the TikTok Shop client) remove the standard handler so retries never stack.
+    /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
-        builder.AddRedisConnection();
-        builder.Services.AddHttpClient();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
         return builder;
     }
 
-    /// <summary>Wires OpenTelemetry tracing, metrics and logs; exports over OTLP only when an endpoint is configured.</summary>
+    /// <summary>
+    /// Wires OpenTelemetry logs, metrics and traces (ASP.NET Core, HttpClient, runtime, Orleans and OpenClaw's
+    /// sources); the OTLP exporter is added only when an endpoint is configured. Bad <c>OTEL_*</c> settings stop
+    /// the host at start with one line naming the key.
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddValidatedSettings<TelemetrySettings>(builder.Configuration, sectionName: null);
-        builder.AddOpenClawTelemetry();
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter([.. TelemetryNames.Meters]))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource([.. TelemetryNames.Sources])
+                // Probes every few seconds would drown the traces operators look for.
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
         return builder;
     }
 
-    /// <summary>Registers the liveness check; readiness checks (Redis) are added by the features that need them.</summary>
+    /// <summary>Registers the liveness check; dependency checks (Redis) are added by the clients that need them.</summary>
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -51,7 +89,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (every check) and <c>/alive</c> (liveness checks only).</summary>
+    /// <summary>Maps <c>/health</c> (every check: readiness) and <c>/alive</c> (liveness checks only).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -63,4 +101,8 @@ public static class ServiceDefaultsExtensions
         });
         return app;
     }
+
+    private static bool IsProbe(Microsoft.AspNetCore.Http.PathString path) =>
+        path.StartsWithSegments(HealthPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(AlivePath, StringComparison.OrdinalIgnoreCase);
 }

@@ -12,6 +12,7 @@ public sealed class RedisSettings : IValidatableObject
 
     /// <summary>StackExchange.Redis connection string, e.g. <c>127.0.0.1:6379</c>.</summary>
     [ConfigurationKeyName(Key)]
+    [Required(ErrorMessage = "is required (host:port of Redis or Garnet, e.g. 127.0.0.1:6379)")]
     public string? ConnectionString { get; set; }
 
     /// <inheritdoc />

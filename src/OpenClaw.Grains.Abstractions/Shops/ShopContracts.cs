@@ -1,0 +1,61 @@
+namespace OpenClaw.Grains.Shops;
+
+/// <summary>Lifecycle status of a connected shop.</summary>
+public enum ShopStatus
+{
+    /// <summary>No tenant has connected this shop id.</summary>
+    NotConnected = 0,
+
+    /// <summary>Connected and scheduled.</summary>
+    Active = 1,
+
+    /// <summary>Connected, but an operator paused it.</summary>
+    Paused = 2,
+
+    /// <summary>The tenant disconnected the shop; its data stays until retention removes it.</summary>
+    Disconnected = 3,
+}
+
+/// <summary>What a tenant gives when it connects a shop.</summary>
+/// <param name="TenantId">The agency that owns the shop (non-empty).</param>
+/// <param name="ShopName">The seller's shop name as TikTok shows it (may be Chinese).</param>
+/// <param name="Region">TikTok's two-letter region code, e.g. <c>US</c>, <c>GB</c>, <c>MY</c>.</param>
+[GenerateSerializer, Immutable, Alias("OpenClaw.ShopRegistration")]
+public sealed record ShopRegistration(
+    [property: Id(0)] string TenantId,
+    [property: Id(1)] string ShopName,
+    [property: Id(2)] string Region);
+
+/// <summary>Operator settings of one shop.</summary>
+/// <param name="TimeZone">IANA time zone the shop's day buckets use, e.g. <c>America/Los_Angeles</c>.</param>
+/// <param name="Tags">Free labels used to group and filter shops (each 1–64 characters).</param>
+/// <param name="Paused">True stops scheduled work for the shop.</param>
+[GenerateSerializer, Immutable, Alias("OpenClaw.ShopSettings")]
+public sealed record ShopSettings(
+    [property: Id(0)] string TimeZone,
+    [property: Id(1)] IReadOnlyList<string> Tags,
+    [property: Id(2)] bool Paused);
+
+/// <summary>A read-only view of a shop grain.</summary>
+/// <param name="ShopId">TikTok shop id (the grain key).</param>
+/// <param name="TenantId">Owning tenant; empty when not connected.</param>
+/// <param name="ShopName">Shop name.</param>
+/// <param name="Region">Two-letter region code.</param>
+/// <param name="Status">Lifecycle status.</param>
+/// <param name="Settings">Operator settings.</param>
+/// <param name="Revision">Number of accepted writes since the shop was first connected.</param>
+/// <param name="ConnectedAt">When the shop was first connected (UTC), or null.</param>
+/// <param name="LastReminderAt">When the shop's reminder last fired (UTC), or null.</param>
+/// <param name="Silo">Address of the silo whose activation answered (operations: where the shop lives now).</param>
+[GenerateSerializer, Immutable, Alias("OpenClaw.ShopSnapshot")]
+public sealed record ShopSnapshot(
+    [property: Id(0)] string ShopId,
+    [property: Id(1)] string TenantId,
+    [property: Id(2)] string ShopName,
+    [property: Id(3)] string Region,
+    [property: Id(4)] ShopStatus Status,
+    [property: Id(5)] ShopSettings Settings,
+    [property: Id(6)] long Revision,
+    [property: Id(7)] DateTimeOffset? ConnectedAt,
+    [property: Id(8)] DateTimeOffset? LastReminderAt,
+    [property: Id(9)] string Silo);

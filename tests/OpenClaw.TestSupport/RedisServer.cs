@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using OpenClaw.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace OpenClaw.TestSupport;
@@ -74,7 +73,8 @@ public sealed class RedisServer : IAsyncDisposable
     }
 
     /// <summary>Opens a client connection with the same options the services use.</summary>
-    public ConnectionMultiplexer Connect() => RedisConnection.Connect(ConnectionString);
+    public ConnectionMultiplexer Connect() =>
+        ConnectionMultiplexer.Connect(new ConfigurationOptions { EndPoints = { ConnectionString }, AbortOnConnectFail = false, ConnectTimeout = 5000 });
 
     /// <summary>Kills the server (SIGKILL): the port stops answering at once.</summary>
     public Task StopAsync()

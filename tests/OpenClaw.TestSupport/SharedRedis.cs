@@ -23,10 +23,10 @@ public sealed class RedisServerFixture : IAsyncLifetime
     public RedisServer Server => server ?? throw new InvalidOperationException("fixture not initialised");
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => server = await RedisServer.StartAsync().ConfigureAwait(false);
+    public async ValueTask InitializeAsync() => server = await RedisServer.StartAsync().ConfigureAwait(false);
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (server is not null)
         {

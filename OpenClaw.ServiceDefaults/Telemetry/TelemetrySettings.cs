@@ -14,7 +14,7 @@ public sealed class TelemetrySettings : IValidatableObject
     [ConfigurationKeyName("OTEL_EXPORTER_OTLP_PROTOCOL")]
     public string? OtlpProtocol { get; set; }
 
-    /// <summary>Service name; falls back to the entry assembly's name.</summary>
+    /// <summary>Service name; when unset the OpenTelemetry SDK reports <c>unknown_service:&lt;process name&gt;</c>.</summary>
     [ConfigurationKeyName("OTEL_SERVICE_NAME")]
     public string? ServiceName { get; set; }
 

@@ -55,7 +55,11 @@ public static class SimulatorApp
         services.AddSingleton<IApiEndpoints, AnalyticsEndpoints>();
         services.AddSingleton<IApiEndpoints, EventEndpoints>();
         services.AddSingleton<ApiGateway>();
-        services.AddHttpClient(WebhookSender.HttpClientName);
+        // The sender is TikTok's delivery schedule (3 s timeout, then the configured retry delays, each attempt
+        // logged); the standard handler from AddServiceDefaults would retry behind its back and hide failed attempts.
+#pragma warning disable EXTEXP0001 // Experimental API; it is the documented way to opt one client out of ConfigureHttpClientDefaults' handler.
+        services.AddHttpClient(WebhookSender.HttpClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         services.AddHostedService<WebhookSender>();
         services.AddHostedService<ChangeFeed>();
         configureServices?.Invoke(services);

@@ -7,9 +7,12 @@ using OpenClaw.TestSupport;
 
 namespace OpenClaw.ServiceDefaults.Tests;
 
-/// <summary>A small OTLP/HTTP endpoint that keeps every request it receives.</summary>
+/// <summary>A small OTLP/HTTP endpoint (real Kestrel on loopback) that keeps every request it receives.</summary>
 internal sealed class OtlpReceiver : IAsyncDisposable
 {
+    /// <summary>Where an OTLP/HTTP exporter sends when no endpoint is configured (the OpenTelemetry default).</summary>
+    public const string DefaultHttpEndpoint = "http://localhost:4318";
+
     private readonly WebApplication app;
 
     private OtlpReceiver(WebApplication app) => this.app = app;
@@ -18,25 +21,37 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     public string Endpoint => app.Urls.First();
 
-    public static async Task<OtlpReceiver> StartAsync()
+    /// <summary>Starts on a free loopback port, or on <paramref name="url"/> when given.</summary>
+    public static async Task<OtlpReceiver> StartAsync(string? url = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:" + FreePort.Next());
+        builder.WebHost.UseUrls(url ?? "http://127.0.0.1:" + FreePort.Next());
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
         app.MapPost("/v1/{signal}", async (HttpContext context, string signal) =>
         {
             using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer);
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             receiver.Requests.Enqueue(("/v1/" + signal, context.Request.ContentType ?? string.Empty, buffer.ToArray()));
             return Results.Ok();
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException ex) when (url is not null)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"Cannot listen on {url} for the test ({ex.Message}); stop whatever uses that port.", ex);
+        }
+
         return receiver;
     }
 
-    public IEnumerable<byte[]> Bodies(string path) => Requests.Where(r => r.Path == path).Select(r => r.Body);
+    /// <summary>Every span received on <c>/v1/traces</c>, decoded.</summary>
+    public IReadOnlyList<OtlpSpan> Spans() =>
+        Requests.Where(r => r.Path == "/v1/traces").SelectMany(r => OtlpTraces.Decode(r.Body)).ToList();
 
     public async ValueTask DisposeAsync()
     {

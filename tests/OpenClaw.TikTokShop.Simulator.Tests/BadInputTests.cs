@@ -54,10 +54,10 @@ public sealed class BadInputTests : ConnectedSimulatorTest
     public async Task Admin_endpoints_answer_bad_json_with_400()
     {
         using var content = new StringContent("{nope", Encoding.UTF8, "application/json");
-        using var response = await Host.Http.PostAsync("/_sim/faults", content);
+        using var response = await Host.Http.PostAsync("/_sim/faults", content, TestContext.Current.CancellationToken);
         Assert.Equal(400, (int)response.StatusCode);
         using var unknown = new StringContent("{\"kind\":\"meteor\"}", Encoding.UTF8, "application/json");
-        using var rejected = await Host.Http.PostAsync("/_sim/faults", unknown);
+        using var rejected = await Host.Http.PostAsync("/_sim/faults", unknown, TestContext.Current.CancellationToken);
         Assert.Equal(400, (int)rejected.StatusCode);
     }
 

@@ -16,7 +16,7 @@ public sealed class StartupTests
         var app = SimulatorApp.Create(["--urls", $"http://127.0.0.1:{FreePort.Next()}", setting, "--Logging:LogLevel:Default=None"]);
         await using (app)
         {
-            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
             Assert.Contains(key, ServiceRunner.DescribeConfigurationFailure(error), StringComparison.Ordinal);
         }
     }
@@ -26,8 +26,8 @@ public sealed class StartupTests
     {
         await using var host = await SimulatorHost.StartAsync();
         await host.AdminAsync(HttpMethod.Post, "/_sim/faults", new { kind = "http_status", status = 503 });
-        using var alive = await host.Http.GetAsync("/alive");
-        using var health = await host.Http.GetAsync("/health");
+        using var alive = await host.Http.GetAsync("/alive", TestContext.Current.CancellationToken);
+        using var health = await host.Http.GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.True(alive.IsSuccessStatusCode && health.IsSuccessStatusCode);
     }
 }

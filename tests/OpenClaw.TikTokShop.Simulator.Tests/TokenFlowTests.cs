@@ -8,13 +8,13 @@ public sealed class TokenFlowTests : IAsyncLifetime
     private SimulatorHost _host = null!;
     private ShopInfo _shop = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _host = await SimulatorHost.StartAsync("AccessTokenLifetimeSeconds=3600", "RefreshTokenLifetimeSeconds=86400", "RedirectUrl=http://127.0.0.1:9/cb");
         _shop = (await _host.ShopsAsync())[0];
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Token_get_returns_absolute_expiry_times_in_simulated_seconds()
@@ -96,13 +96,13 @@ public sealed class TokenFlowTests : IAsyncLifetime
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var browser = new HttpClient(handler) { BaseAddress = new Uri(_host.BaseUrl) };
-        var page = await browser.GetStringAsync("/open/authorize?service_id=7000000000000000001&state=xyz");
+        var page = await browser.GetStringAsync("/open/authorize?service_id=7000000000000000001&state=xyz", TestContext.Current.CancellationToken);
         Assert.Contains(_shop.Id, page, StringComparison.Ordinal);
 
         using var approve = await browser.PostAsync("/open/authorize", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["service_id"] = "7000000000000000001", ["state"] = "xyz", ["shop_id"] = _shop.Id, ["decision"] = "approve",
-        }));
+        }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
         var location = approve.Headers.Location!.ToString();
         Assert.StartsWith("http://127.0.0.1:9/cb?code=", location, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class TokenFlowTests : IAsyncLifetime
         using var deny = await browser.PostAsync("/open/authorize", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["service_id"] = "7000000000000000001", ["state"] = "xyz", ["decision"] = "deny",
-        }));
+        }), TestContext.Current.CancellationToken);
         Assert.Equal("http://127.0.0.1:9/cb?code=null&error=auth_denied&state=xyz", deny.Headers.Location!.ToString());
     }
 

@@ -10,7 +10,7 @@ public sealed class WebhookTests : IAsyncLifetime
     private SimulatorHost _host = null!;
     private Session _session = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
         _host = await SimulatorHost.StartAsync("Webhooks:RetryDelaysSeconds:0=0.1", "Webhooks:RetryDelaysSeconds:1=0.1");
@@ -20,7 +20,7 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(0, subscribe.Code);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
         await _receiver.DisposeAsync();

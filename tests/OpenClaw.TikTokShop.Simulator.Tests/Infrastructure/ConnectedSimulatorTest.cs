@@ -7,11 +7,15 @@ public abstract class ConnectedSimulatorTest : IAsyncLifetime
 
     protected Session Session { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Host = await SimulatorHost.StartAsync();
         Session = await Host.ConnectAsync();
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

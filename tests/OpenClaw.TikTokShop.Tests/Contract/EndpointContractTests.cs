@@ -14,21 +14,21 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
     private ShopAccess _shop = null!;
     private TikTokShopClient _client = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await sim.ClearFaultsAsync();
         (_shop, _) = await sim.ConnectAsync(0);
         _client = sim.Client();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Authorized_and_active_shops_and_permissions_match_the_simulator()
     {
-        var authorized = (await _client.Seller.GetAuthorizedShopsAsync(_shop)).GetValueOrThrow();
-        var active = (await _client.Seller.GetActiveShopsAsync(_shop)).GetValueOrThrow();
-        var permissions = (await _client.Seller.GetPermissionsAsync(_shop)).GetValueOrThrow();
+        var authorized = (await _client.Seller.GetAuthorizedShopsAsync(_shop, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var active = (await _client.Seller.GetActiveShopsAsync(_shop, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var permissions = (await _client.Seller.GetPermissionsAsync(_shop, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
 
         var shop = Assert.Single(authorized);
         Assert.Equal(_shop.ShopId, shop.Id);
@@ -44,7 +44,7 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
         var query = new OrderSearchQuery { UpdateTimeFrom = Epoch, UpdateTimeTo = DateTimeOffset.UtcNow.AddYears(1), PageSize = 25 };
         var orders = new List<Order>();
         int? total = null;
-        await foreach (var page in _client.Orders.SearchPagesAsync(_shop, query))
+        await foreach (var page in _client.Orders.SearchPagesAsync(_shop, query, cancellationToken: TestContext.Current.CancellationToken))
         {
             total ??= page.TotalCount;
             orders.AddRange(page.Items);
@@ -56,7 +56,7 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
         Assert.True(orders.Zip(orders.Skip(1)).All(p => p.First.UpdateTime <= p.Second.UpdateTime), "ASC by update_time");
 
         var ids = orders.Take(OrdersApi.MaxIdsPerCall).Select(o => o.Id).ToArray();
-        var detail = (await _client.Orders.GetAsync(_shop, ids)).GetValueOrThrow();
+        var detail = (await _client.Orders.GetAsync(_shop, ids, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         Assert.Equal(ids.Order(), detail.Select(o => o.Id).Order());
         Assert.All(detail, o => Assert.NotNull(o.Payment?.TotalAmount));
     }
@@ -64,10 +64,10 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
     [Fact]
     public async Task Products_search_detail_and_inventory_update_are_typed()
     {
-        var products = (await _client.Products.SearchAsync(_shop, new ProductSearchQuery { PageSize = 20 })).GetValueOrThrow();
+        var products = (await _client.Products.SearchAsync(_shop, new ProductSearchQuery { PageSize = 20 }, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         var summary = Assert.IsType<ProductSummary>(products.Items[0]);
 
-        var detail = (await _client.Products.GetAsync(_shop, summary.Id)).GetValueOrThrow();
+        var detail = (await _client.Products.GetAsync(_shop, summary.Id, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         Assert.Equal(summary.Id, detail.Id);
         Assert.NotNull(detail.Audit);
         Assert.Contains(detail.CategoryChains!, c => c.IsLeaf);
@@ -76,9 +76,9 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
 
         var stock = sku.Inventory!.Select(i => new SkuInventory(i.WarehouseId, 7)).ToList();
         var update = (await _client.Products.UpdateInventoryAsync(_shop, summary.Id,
-            [new SkuInventoryUpdate(sku.Id, stock), new SkuInventoryUpdate("no-such-sku", stock)])).GetValueOrThrow();
+            [new SkuInventoryUpdate(sku.Id, stock), new SkuInventoryUpdate("no-such-sku", stock)], cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         Assert.Equal("no-such-sku", Assert.Single(update.Errors!).Detail?.SkuId);
-        var after = (await _client.Products.GetAsync(_shop, summary.Id)).GetValueOrThrow();
+        var after = (await _client.Products.GetAsync(_shop, summary.Id, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         Assert.All(after.Skus!.Single(s => s.Id == sku.Id).Inventory!, i => Assert.Equal(7, i.Quantity));
     }
 
@@ -86,10 +86,10 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
     public async Task Returns_cancellations_packages_tracking_and_warehouses_are_typed()
     {
         var window = new AfterSaleSearchQuery { CreateTimeFrom = Epoch, CreateTimeTo = DateTimeOffset.UtcNow.AddYears(1), PageSize = 50 };
-        var returns = (await _client.Returns.SearchReturnsAsync(_shop, window)).GetValueOrThrow();
-        var cancellations = (await _client.Returns.SearchCancellationsAsync(_shop, window)).GetValueOrThrow();
-        var packages = (await _client.Fulfillment.SearchPackagesAsync(_shop, new PackageSearchQuery { CreateTimeFrom = Epoch, PageSize = 50 })).GetValueOrThrow();
-        var warehouses = (await _client.Fulfillment.ListWarehousesAsync(_shop)).GetValueOrThrow();
+        var returns = (await _client.Returns.SearchReturnsAsync(_shop, window, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var cancellations = (await _client.Returns.SearchCancellationsAsync(_shop, window, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var packages = (await _client.Fulfillment.SearchPackagesAsync(_shop, new PackageSearchQuery { CreateTimeFrom = Epoch, PageSize = 50 }, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var warehouses = (await _client.Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
 
         Assert.NotEmpty(returns.Items);
         Assert.All(returns.Items, r => Assert.True(r.RefundAmount!.RefundTotal >= 0));
@@ -98,7 +98,7 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
         Assert.NotEmpty(warehouses);
 
         var shipped = packages.Items.First(p => p.TrackingNumber is not null);
-        var tracking = (await _client.Fulfillment.GetTrackingAsync(_shop, shipped.Orders![0].Id)).GetValueOrThrow();
+        var tracking = (await _client.Fulfillment.GetTrackingAsync(_shop, shipped.Orders![0].Id, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         Assert.NotEmpty(tracking);
         // Milliseconds on the wire: a seconds-as-milliseconds mistake would land in 1970.
         Assert.All(tracking, t => Assert.True(t.UpdateTimeMillis.Year >= 2026));
@@ -108,7 +108,7 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
     public async Task Shop_performance_returns_daily_intervals_with_money()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var result = await _client.Analytics.GetShopPerformanceAsync(_shop, new ShopPerformanceQuery(today.AddDays(-30), today.AddDays(1)));
+        var result = await _client.Analytics.GetShopPerformanceAsync(_shop, new ShopPerformanceQuery(today.AddDays(-30), today.AddDays(1)), cancellationToken: TestContext.Current.CancellationToken);
 
         var data = result.GetValueOrThrow();
         Assert.NotNull(data.LatestDate);
@@ -121,10 +121,10 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         var address = new Uri("https://openclaw.example.test/webhooks/tiktok");
 
-        (await _client.Webhooks.SubscribeAsync(_shop, "ORDER_STATUS_CHANGE", address)).GetValueOrThrow();
-        var listed = (await _client.Webhooks.ListAsync(_shop)).GetValueOrThrow();
-        (await _client.Webhooks.UnsubscribeAsync(_shop, "ORDER_STATUS_CHANGE")).GetValueOrThrow();
-        var after = (await _client.Webhooks.ListAsync(_shop)).GetValueOrThrow();
+        (await _client.Webhooks.SubscribeAsync(_shop, "ORDER_STATUS_CHANGE", address, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var listed = (await _client.Webhooks.ListAsync(_shop, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        (await _client.Webhooks.UnsubscribeAsync(_shop, "ORDER_STATUS_CHANGE", cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var after = (await _client.Webhooks.ListAsync(_shop, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
 
         Assert.Contains(listed, w => w.EventType == "ORDER_STATUS_CHANGE" && w.Address == address.AbsoluteUri);
         Assert.DoesNotContain(after, w => w.EventType == "ORDER_STATUS_CHANGE");

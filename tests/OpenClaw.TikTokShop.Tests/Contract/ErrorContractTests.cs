@@ -9,20 +9,20 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
 {
     private ShopAccess _shop = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await sim.ClearFaultsAsync();
         (_shop, _) = await sim.ConnectAsync(1);
     }
 
-    public Task DisposeAsync() => sim.ClearFaultsAsync();
+    public async ValueTask DisposeAsync() => await sim.ClearFaultsAsync();
 
     public static TheoryData<int> ApiCodes()
     {
         var data = new TheoryData<int>();
         foreach (var row in ErrorCatalogueTests.ContractCodes)
         {
-            var code = (int)row[0];
+            var code = row.Data.Item1;
             if (code is not (36004004 or 36004001 or 36004005))
             {
                 data.Add(code);
@@ -40,7 +40,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
         await sim.FaultAsync(new { kind = "error", code, count = 10, path_prefix = "/logistics/", shop_id = _shop.ShopId });
         var client = sim.Client(o => o.MaxRetries = 1);
 
-        var result = await client.Fulfillment.ListWarehousesAsync(_shop);
+        var result = await client.Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(code, result.Error!.Code);
         var entry = ErrorCatalogue.Resolve(code, result.Error.HttpStatus, result.Error.Message);
@@ -53,7 +53,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     [Fact]
     public async Task A_wrong_app_secret_is_an_invalid_signature()
     {
-        var result = await sim.Client(o => o.AppSecret = "wrong-secret").Fulfillment.ListWarehousesAsync(_shop);
+        var result = await sim.Client(o => o.AppSecret = "wrong-secret").Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(106001, result.Error!.Code);
         Assert.False(result.Error.IsRetryable);
@@ -62,7 +62,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     [Fact]
     public async Task A_wrong_app_key_is_the_app_key_branch_of_36009004()
     {
-        var result = await sim.Client(o => o.AppKey = "wrong-key").Fulfillment.ListWarehousesAsync(_shop);
+        var result = await sim.Client(o => o.AppKey = "wrong-key").Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("36009004:app_key", result.Error!.Entry.Key);
     }
@@ -70,7 +70,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     [Fact]
     public async Task A_missing_cipher_on_a_shop_path_is_106013()
     {
-        var result = await sim.Client().Fulfillment.ListWarehousesAsync(_shop with { ShopCipher = null });
+        var result = await sim.Client().Fulfillment.ListWarehousesAsync(_shop with { ShopCipher = null }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(106013, result.Error!.Code);
     }
@@ -80,7 +80,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         var other = (await sim.ShopsAsync())[2]!["cipher"]!.GetValue<string>();
 
-        var result = await sim.Client().Fulfillment.ListWarehousesAsync(_shop with { ShopCipher = other });
+        var result = await sim.Client().Fulfillment.ListWarehousesAsync(_shop with { ShopCipher = other }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(101000, result.Error!.Code);
         Assert.Equal(OpenClawReaction.CheckShopBinding, result.Error.Entry.Reaction);
@@ -91,7 +91,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         var client = new TikTokShopClient(new HttpClient(), sim.Options(), timeProvider: new Support.FixedClock(DateTimeOffset.UtcNow.AddMinutes(-10)));
 
-        var result = await client.Fulfillment.ListWarehousesAsync(_shop);
+        var result = await client.Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("36009004:timestamp", result.Error!.Entry.Key);
     }
@@ -101,8 +101,8 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         var client = sim.Client();
 
-        var returns = await client.Returns.SearchReturnsAsync(_shop, new Returns.AfterSaleSearchQuery { PageSize = 5 });
-        var orders = await client.Orders.SearchAsync(_shop, new Orders.OrderSearchQuery { PageSize = 500 });
+        var returns = await client.Returns.SearchReturnsAsync(_shop, new Returns.AfterSaleSearchQuery { PageSize = 5 }, cancellationToken: TestContext.Current.CancellationToken);
+        var orders = await client.Orders.SearchAsync(_shop, new Orders.OrderSearchQuery { PageSize = 500 }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(25001001, returns.Error!.Code);
         Assert.Equal("36009004:param", orders.Error!.Entry.Key);
@@ -113,7 +113,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         await sim.FaultAsync(new { kind = "error", code = 45101004, count = 2, path_prefix = "/logistics/", shop_id = _shop.ShopId });
 
-        var result = await sim.Client().Fulfillment.ListWarehousesAsync(_shop);
+        var result = await sim.Client().Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(OpenClawReaction.PauseUntilNextDay, result.Error!.Entry.Reaction);
         Assert.Equal(1, (await sim.FaultsAsync()).Single()!["count"]!.GetValue<int>());
@@ -122,7 +122,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     [Fact]
     public async Task Order_ids_of_another_seller_for_tracking_is_21008111()
     {
-        var result = await sim.Client().Fulfillment.GetTrackingAsync(_shop, "999999999999999999");
+        var result = await sim.Client().Fulfillment.GetTrackingAsync(_shop, "999999999999999999", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(21008111, result.Error!.Code);
     }
@@ -134,11 +134,11 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
         var code = (await sim.PostAsync("/_sim/auth/code", new { shop_id = shopId }))["code"]!.GetValue<string>();
         var auth = sim.Auth();
 
-        var grant = (await auth.ExchangeCodeAsync(code)).GetValueOrThrow();
-        var reused = await auth.ExchangeCodeAsync(code);
-        var refreshed = (await auth.RefreshAsync(grant.RefreshToken)).GetValueOrThrow();
+        var grant = (await auth.ExchangeCodeAsync(code, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var reused = await auth.ExchangeCodeAsync(code, cancellationToken: TestContext.Current.CancellationToken);
+        var refreshed = (await auth.RefreshAsync(grant.RefreshToken, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         await sim.PostAsync("/_sim/auth/revoke", new { shop_id = shopId });
-        var revoked = await auth.RefreshAsync(refreshed.RefreshToken);
+        var revoked = await auth.RefreshAsync(refreshed.RefreshToken, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(grant.AccessTokenExpiresAt > DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
         Assert.True(grant.RefreshTokenExpiresAt > grant.AccessTokenExpiresAt);
@@ -153,10 +153,10 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
         var (shop, grant) = await sim.ConnectAsync(2);
         var client = sim.Client();
         var auth = sim.Auth();
-        Assert.True((await client.Fulfillment.ListWarehousesAsync(shop)).IsSuccess);
+        Assert.True((await client.Fulfillment.ListWarehousesAsync(shop, cancellationToken: TestContext.Current.CancellationToken)).IsSuccess);
 
         await sim.PostAsync("/_sim/auth/expire", new { shop_id = shop.ShopId });
-        var expired = await client.Fulfillment.ListWarehousesAsync(shop);
+        var expired = await client.Fulfillment.ListWarehousesAsync(shop, cancellationToken: TestContext.Current.CancellationToken);
         var refreshes = 0;
         var options = new CallOptions
         {
@@ -167,7 +167,7 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
                 return fresh.Value?.AccessToken;
             },
         };
-        var recovered = await client.Fulfillment.ListWarehousesAsync(shop, options);
+        var recovered = await client.Fulfillment.ListWarehousesAsync(shop, options, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(105002, expired.Error!.Code);
         Assert.True(recovered.IsSuccess);

@@ -17,13 +17,13 @@ public sealed class FaultContractTests(SimulatorFixture sim) : IAsyncLifetime
 
     private ShopAccess _shop = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await sim.ClearFaultsAsync();
         (_shop, _) = await sim.ConnectAsync(0);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await sim.ClearFaultsAsync();
         await sim.PutAsync("/_sim/rate-limit", new { per_shop_per_second = 50, per_app_per_second = 2000 });
@@ -34,7 +34,7 @@ public sealed class FaultContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         await Fault("latency", new { delay_ms = 1500, count = 5 });
 
-        var result = await sim.Client(o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 1; }).Fulfillment.ListWarehousesAsync(_shop);
+        var result = await sim.Client(o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 1; }).Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCatalogue.Keys.Timeout, result.Error!.Entry.Key);
     }
@@ -44,7 +44,7 @@ public sealed class FaultContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         await Fault("stall", new { delay_ms = 3000, count = 5 });
 
-        var result = await sim.Client(o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 1; }).Fulfillment.ListWarehousesAsync(_shop);
+        var result = await sim.Client(o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 1; }).Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCatalogue.Keys.Timeout, result.Error!.Entry.Key);
     }
@@ -54,7 +54,7 @@ public sealed class FaultContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         await Fault("http_status", new { status = 503, count = 2 });
 
-        var result = await sim.Client().Fulfillment.ListWarehousesAsync(_shop);
+        var result = await sim.Client().Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         Assert.Equal(2, result.RetryCount);
@@ -67,7 +67,7 @@ public sealed class FaultContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         await Fault(kind, new { count = 1, path_prefix = "/order/" });
 
-        var result = await sim.Client(o => o.MaxRetries = 0).Orders.SearchAsync(_shop, AllOrders);
+        var result = await sim.Client(o => o.MaxRetries = 0).Orders.SearchAsync(_shop, AllOrders, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.False(result.IsSuccess);
         Assert.Equal(ErrorCategory.BadResponse, result.Error.Category);
@@ -78,7 +78,7 @@ public sealed class FaultContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         await Fault("truncated_body", new { count = 1, path_prefix = "/order/" });
 
-        var result = await sim.Client(o => o.MaxRetries = 0).Orders.SearchAsync(_shop, AllOrders);
+        var result = await sim.Client(o => o.MaxRetries = 0).Orders.SearchAsync(_shop, AllOrders, cancellationToken: TestContext.Current.CancellationToken);
 
         // The simulator sends the headers and half the promised body, then resets the connection.
         Assert.Equal(ErrorCatalogue.Keys.TruncatedResponse, result.Error!.Entry.Key);
@@ -90,7 +90,7 @@ public sealed class FaultContractTests(SimulatorFixture sim) : IAsyncLifetime
     {
         await Fault("truncated_body", new { count = 1, path_prefix = "/order/" });
 
-        var result = await sim.Client().Orders.SearchAsync(_shop, AllOrders);
+        var result = await sim.Client().Orders.SearchAsync(_shop, AllOrders, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         Assert.Equal(1, result.RetryCount);
@@ -118,7 +118,7 @@ public sealed class FaultContractTests(SimulatorFixture sim) : IAsyncLifetime
         var budget = new CountingBudget(new TokenBucketRateBudget());
         var started = TimeProvider.System.GetTimestamp();
 
-        var result = await sim.Client(budget: budget).Fulfillment.ListWarehousesAsync(_shop);
+        var result = await sim.Client(budget: budget).Fulfillment.ListWarehousesAsync(_shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         Assert.Equal([TimeSpan.FromSeconds(1)], budget.Reports);

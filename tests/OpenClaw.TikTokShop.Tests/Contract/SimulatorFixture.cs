@@ -29,7 +29,7 @@ public sealed class SimulatorFixture : IAsyncLifetime
 
     public HttpClient Admin { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var port = FreePort.Next();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -47,7 +47,7 @@ public sealed class SimulatorFixture : IAsyncLifetime
         Admin = new HttpClient { BaseAddress = BaseUrl };
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Admin.Dispose();
         if (_app is not null)

@@ -8,9 +8,9 @@ public sealed class TokenLifetimeContractTests : IAsyncLifetime
     private readonly SimulatorFixture _sim = SimulatorFixture.WithSettings(
         "--Simulator:AccessTokenLifetimeSeconds=600", "--Simulator:RefreshTokenLifetimeSeconds=3600");
 
-    public Task InitializeAsync() => _sim.InitializeAsync();
+    public ValueTask InitializeAsync() => _sim.InitializeAsync();
 
-    public Task DisposeAsync() => _sim.DisposeAsync();
+    public ValueTask DisposeAsync() => _sim.DisposeAsync();
 
     [Fact]
     public async Task Lifetimes_are_absolute_expiry_times_and_running_past_them_gives_105002_then_36004001()
@@ -23,12 +23,12 @@ public sealed class TokenLifetimeContractTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(3000), grant.RefreshTokenExpiresAt - grant.AccessTokenExpiresAt);
 
         await _sim.PostAsync("/_sim/clock/advance", new { seconds = 900 });
-        var accessExpired = await client.Fulfillment.ListWarehousesAsync(shop);
-        var refreshed = (await auth.RefreshAsync(grant.RefreshToken)).GetValueOrThrow();
-        var recovered = await client.Fulfillment.ListWarehousesAsync(shop.WithAccessToken(refreshed.AccessToken));
+        var accessExpired = await client.Fulfillment.ListWarehousesAsync(shop, cancellationToken: TestContext.Current.CancellationToken);
+        var refreshed = (await auth.RefreshAsync(grant.RefreshToken, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
+        var recovered = await client.Fulfillment.ListWarehousesAsync(shop.WithAccessToken(refreshed.AccessToken), cancellationToken: TestContext.Current.CancellationToken);
 
         await _sim.PostAsync("/_sim/clock/advance", new { seconds = 7200 });
-        var refreshExpired = await auth.RefreshAsync(refreshed.RefreshToken);
+        var refreshExpired = await auth.RefreshAsync(refreshed.RefreshToken, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(105002, accessExpired.Error!.Code);
         Assert.True(recovered.IsSuccess);

@@ -18,7 +18,7 @@ public sealed class RetryAndBudgetTests
                 : StubServer.WriteAsync(context, 200, Envelopes.Success(Warehouses)));
         var client = TestClients.Client(stub.BaseUrl);
 
-        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         Assert.Equal(2, result.RetryCount);
@@ -36,7 +36,7 @@ public sealed class RetryAndBudgetTests
                 : StubServer.WriteAsync(context, 200, Envelopes.OrderSearch(null, "1")));
         var client = TestClients.Client(stub.BaseUrl);
 
-        var result = await client.Orders.SearchAsync(TestClients.Shop, new Orders.OrderSearchQuery { UpdateTimeFrom = DateTimeOffset.UnixEpoch.AddDays(1) });
+        var result = await client.Orders.SearchAsync(TestClients.Shop, new Orders.OrderSearchQuery { UpdateTimeFrom = DateTimeOffset.UnixEpoch.AddDays(1) }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         var requests = stub.Requests.ToArray();
@@ -61,7 +61,7 @@ public sealed class RetryAndBudgetTests
         var budget = new UnlimitedBudget();
         var client = TestClients.Client(stub.BaseUrl, budget: budget);
 
-        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(code, result.Error!.Code);
         Assert.Equal(status, result.Error.HttpStatus);
@@ -89,7 +89,7 @@ public sealed class RetryAndBudgetTests
         var client = TestClients.Client(stub.BaseUrl, budget: budget);
         var started = TimeProvider.System.GetTimestamp();
 
-        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         var report = Assert.Single(budget.RateLimited);
@@ -109,7 +109,7 @@ public sealed class RetryAndBudgetTests
             o.MaxRetries = 1;
         });
 
-        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCatalogue.Keys.Timeout, result.Error!.Entry.Key);
         Assert.Equal(ErrorCategory.Network, result.Error.Category);
@@ -122,7 +122,7 @@ public sealed class RetryAndBudgetTests
         await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Success(Warehouses));
         var client = TestClients.Client(stub.BaseUrl, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(200), budget: new SlowBudget(TimeSpan.FromMilliseconds(500)));
 
-        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal(0, result.RetryCount);
@@ -134,7 +134,7 @@ public sealed class RetryAndBudgetTests
         var port = OpenClaw.TestSupport.FreePort.Next();
         var client = TestClients.Client(new Uri($"http://127.0.0.1:{port}"), o => o.MaxRetries = 1);
 
-        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCatalogue.Keys.Network, result.Error!.Entry.Key);
         Assert.DoesNotContain("sign=", result.Error.Message, StringComparison.Ordinal);
@@ -152,11 +152,11 @@ public sealed class RetryAndBudgetTests
             o.CircuitBreakDuration = TimeSpan.FromSeconds(30);
         });
 
-        await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
-        await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
+        await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
         var sentBefore = stub.Requests.Count;
-        var broken = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
-        var otherShop = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop with { ShopId = "other-shop" });
+        var broken = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
+        var otherShop = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop with { ShopId = "other-shop" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCatalogue.Keys.CircuitOpen, broken.Error!.Entry.Key);
         Assert.Equal(36009003, otherShop.Error!.Code);
@@ -181,7 +181,7 @@ public sealed class RetryAndBudgetTests
             },
         };
 
-        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, options);
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, options, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         Assert.Equal(1, refreshes);
@@ -194,9 +194,9 @@ public sealed class RetryAndBudgetTests
         await using var stub = await StubServer.AnsweringAsync(401, Envelopes.Error(105002, "access token expired"));
         var client = TestClients.Client(stub.BaseUrl);
 
-        var noHook = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        var noHook = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
         var hookGivesUp = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop,
-            new CallOptions { RefreshAccessToken = _ => ValueTask.FromResult<string?>(null) });
+            new CallOptions { RefreshAccessToken = _ => ValueTask.FromResult<string?>(null) }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(105002, noHook.Error!.Code);
         Assert.Equal(OpenClawReaction.RefreshTokenAndRetryOnce, noHook.Error.Entry.Reaction);

@@ -25,7 +25,7 @@ public sealed class TelemetryTests
         using var capture = new ActivityCapture();
         var client = TestClients.Client(stub.BaseUrl);
 
-        await client.Fulfillment.ListWarehousesAsync(TestClients.Shop);
+        await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
 
         var call = Assert.Single(capture.Activities, a => a.Source.Name == TikTokShopTelemetry.Name && a.GetTagItem(TikTokShopTelemetry.Attributes.ShopId) as string == TestClients.Shop.ShopId);
         Assert.Equal("/logistics/202309/warehouses", call.GetTagItem(TikTokShopTelemetry.Attributes.ApiPath));
@@ -58,7 +58,7 @@ public sealed class TelemetryTests
         listener.Start();
         var shop = TestClients.Shop with { ShopId = "metrics-shop" };
 
-        await TestClients.Client(stub.BaseUrl, o => o.MaxRetries = 2).Fulfillment.ListWarehousesAsync(shop);
+        await TestClients.Client(stub.BaseUrl, o => o.MaxRetries = 2).Fulfillment.ListWarehousesAsync(shop, cancellationToken: TestContext.Current.CancellationToken);
 
         var mine = measurements.Where(m => m.Tags.Contains("/logistics/202309/warehouses", StringComparison.Ordinal)).ToList();
         Assert.Contains(mine, m => m.Instrument == "openclaw.tiktok.calls" && m.Tags.Contains("outcome=Server", StringComparison.Ordinal));
@@ -92,9 +92,9 @@ public sealed class TelemetryTests
         var client = TestClients.Client(stub.BaseUrl, logger: logger);
         var auth = TestClients.Auth(stub.BaseUrl, logger: logger);
 
-        var failed = await client.Orders.SearchAsync(TestClients.Shop, new Orders.OrderSearchQuery());
-        var exchange = await auth.ExchangeCodeAsync(authCode);
-        var refresh = await auth.RefreshAsync(refreshToken);
+        var failed = await client.Orders.SearchAsync(TestClients.Shop, new Orders.OrderSearchQuery(), cancellationToken: TestContext.Current.CancellationToken);
+        var exchange = await auth.ExchangeCodeAsync(authCode, cancellationToken: TestContext.Current.CancellationToken);
+        var refresh = await auth.RefreshAsync(refreshToken, cancellationToken: TestContext.Current.CancellationToken);
         var thrown = Assert.Throws<OpenClaw.TikTokShop.Errors.TikTokShopException>(() => failed.GetValueOrThrow());
 
         var signs = stub.Requests.Where(r => r.Query.ContainsKey("sign")).Select(r => r.Query["sign"]).ToList();
@@ -137,8 +137,8 @@ public sealed class TelemetryTests
         services.AddTikTokShopClient(configuration);
         await using var provider = services.BuildServiceProvider();
 
-        var result = await provider.GetRequiredService<TikTokShopClient>().Fulfillment.ListWarehousesAsync(TestClients.Shop);
-        await provider.GetRequiredService<TikTokShopAuthClient>().RefreshAsync("refresh-secret-di");
+        var result = await provider.GetRequiredService<TikTokShopClient>().Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
+        await provider.GetRequiredService<TikTokShopAuthClient>().RefreshAsync("refresh-secret-di", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         var sign = Assert.Single(stub.Requests, r => r.Query.ContainsKey("sign")).Query["sign"];

@@ -16,7 +16,7 @@ public sealed class AuthClientTests
         await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Success(Grant));
         var auth = TestClients.Auth(stub.BaseUrl);
 
-        var grant = (await auth.ExchangeCodeAsync("code-123")).GetValueOrThrow();
+        var grant = (await auth.ExchangeCodeAsync("code-123", cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
 
         var request = Assert.Single(stub.Requests);
         Assert.Equal("/api/v2/token/get", request.Path);
@@ -37,7 +37,7 @@ public sealed class AuthClientTests
         await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Success(Grant));
         var auth = TestClients.Auth(stub.BaseUrl);
 
-        Assert.True((await auth.RefreshAsync("RT-old")).IsSuccess);
+        Assert.True((await auth.RefreshAsync("RT-old", cancellationToken: TestContext.Current.CancellationToken)).IsSuccess);
 
         var request = Assert.Single(stub.Requests);
         Assert.Equal("/api/v2/token/refresh", request.Path);
@@ -54,7 +54,7 @@ public sealed class AuthClientTests
         await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Error(code, "auth failed"));
         var auth = TestClients.Auth(stub.BaseUrl);
 
-        var result = await auth.RefreshAsync("RT");
+        var result = await auth.RefreshAsync("RT", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(code, result.Error!.Code);
         Assert.Equal(OpenClawReaction.Reauthorize, result.Error.Entry.Reaction);

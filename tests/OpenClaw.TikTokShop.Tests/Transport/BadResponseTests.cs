@@ -34,7 +34,7 @@ public sealed class BadResponseTests
         await using var stub = await StubServer.AnsweringAsync(200, body);
         var client = TestClients.Client(stub.BaseUrl);
 
-        var result = await client.Orders.GetAsync(TestClients.Shop, ["1"]);
+        var result = await client.Orders.GetAsync(TestClients.Shop, ["1"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.False(result.IsSuccess, because);
         Assert.Equal(ErrorCategory.BadResponse, result.Error.Category);
@@ -59,7 +59,7 @@ public sealed class BadResponseTests
         foreach (var stub in new[] { declared, chunked })
         {
             var client = TestClients.Client(stub.BaseUrl, o => o.MaxResponseBytes = 32 * 1024);
-            var result = await client.Orders.GetAsync(TestClients.Shop, ["1"]);
+            var result = await client.Orders.GetAsync(TestClients.Shop, ["1"], cancellationToken: TestContext.Current.CancellationToken);
 
             Assert.Equal(ErrorCatalogue.Keys.ResponseTooLarge, result.Error!.Entry.Key);
         }
@@ -71,7 +71,7 @@ public sealed class BadResponseTests
         await using var stub = await StubServer.AnsweringAsync(503, "Service Unavailable");
         var client = TestClients.Client(stub.BaseUrl, o => o.MaxRetries = 1);
 
-        var result = await client.Orders.GetAsync(TestClients.Shop, ["1"]);
+        var result = await client.Orders.GetAsync(TestClients.Shop, ["1"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCatalogue.Keys.Http503, result.Error!.Entry.Key);
         Assert.True(result.Error.IsRetryable);

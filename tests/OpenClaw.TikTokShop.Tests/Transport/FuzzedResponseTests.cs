@@ -26,7 +26,7 @@ public sealed class FuzzedResponseTests
         var successes = 0;
         for (var i = 0; i < Cases; i++)
         {
-            var result = await client.Orders.SearchAsync(TestClients.Shop, new Orders.OrderSearchQuery());
+            var result = await client.Orders.SearchAsync(TestClients.Shop, new Orders.OrderSearchQuery(), cancellationToken: TestContext.Current.CancellationToken);
             if (result.IsSuccess)
             {
                 successes++;

@@ -20,7 +20,7 @@ public sealed class RequestShapeTests
             UpdateTimeFrom = Now.AddHours(-1),
             UpdateTimeTo = Now,
             PageSize = 20,
-        }, pageToken: "tok-2");
+        }, pageToken: "tok-2", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IsSuccess);
         var request = Assert.Single(stub.Requests);
@@ -56,9 +56,9 @@ public sealed class RequestShapeTests
 
         var ok = call switch
         {
-            "authorized" => (await client.Seller.GetAuthorizedShopsAsync(TestClients.Shop)).IsSuccess,
-            "active" => (await client.Seller.GetActiveShopsAsync(TestClients.Shop)).IsSuccess,
-            _ => (await client.Seller.GetPermissionsAsync(TestClients.Shop)).IsSuccess,
+            "authorized" => (await client.Seller.GetAuthorizedShopsAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken)).IsSuccess,
+            "active" => (await client.Seller.GetActiveShopsAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken)).IsSuccess,
+            _ => (await client.Seller.GetPermissionsAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken)).IsSuccess,
         };
 
         Assert.True(ok);
@@ -75,7 +75,7 @@ public sealed class RequestShapeTests
         await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Success("{\"orders\":[" + Envelopes.OneOrder + "]}"));
         var client = TestClients.Client(stub.BaseUrl);
 
-        var result = await client.Orders.GetAsync(TestClients.Shop, ["576000000000000001", "576000000000000002"]);
+        var result = await client.Orders.GetAsync(TestClients.Shop, ["576000000000000001", "576000000000000002"], cancellationToken: TestContext.Current.CancellationToken);
 
         var order = Assert.Single(result.GetValueOrThrow());
         Assert.Equal("576000000000000001", order.Id);
@@ -94,7 +94,7 @@ public sealed class RequestShapeTests
         var client = TestClients.Client(stub.BaseUrl);
         var ids = Enumerable.Range(0, 51).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Orders.GetAsync(TestClients.Shop, ids));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Orders.GetAsync(TestClients.Shop, ids, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Empty(stub.Requests);
     }
 }

@@ -1,0 +1,36 @@
+using OpenClaw.AppHost.Extensions;
+using OpenClaw.AppHost.Kubernetes;
+using OpenClaw.AppHost.Store;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// `--publisher k8s --output-path deploy/k8s` writes Kubernetes manifests from this same model (no DCP, nothing runs).
+builder.AddKubernetesManifests();
+builder.AddResourceStatusLogging();
+
+// Membership, grain state and reminders: Garnet locally (Store:Kind=redis for redis-server, ConnectionStrings:redis for
+// a server of your own), a Redis StatefulSet in Kubernetes.
+var store = builder.AddRedisProtocolStore("redis");
+
+var orleans = builder.AddOrleans("openclaw")
+    // Fixed ids: grain state is keyed by ServiceId, so a generated one would orphan the data on every restart.
+    .WithClusterId("openclaw")
+    .WithServiceId("openclaw")
+    .WithClustering(store)
+    .WithGrainStorage("Default", store)
+    .WithReminders(store);
+
+builder.AddTikTokSimulator("tiktok-sim");
+
+// WithReference(orleans) also references the store (ConnectionStrings__redis) for each provider it configures.
+builder.AddProject<Projects.OpenClaw_Silo>("silo")
+    // No launchSettings.json in the silo: without an endpoint every replica would bind :5000.
+    .WithHttpEndpoint()
+    .WithReference(orleans)
+    .WaitFor(store)
+    .WithReplicas(2)
+    .WithGracefulShutdown(TimeSpan.FromSeconds(25))
+    .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
+    .WithKubernetesProbes();
+
+builder.Build().Run();

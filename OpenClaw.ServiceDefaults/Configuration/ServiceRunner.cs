@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,10 @@ public static class ServiceRunner
         ArgumentNullException.ThrowIfNull(host);
         try
         {
+            // Validate settings before the host builds its hosted services: some construct clients from settings in
+            // their constructors (Orleans' Redis providers resolve the keyed Redis client, which parses
+            // ConnectionStrings:redis) and would otherwise crash with an unhandled exception that names no key.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             await host.RunAsync().ConfigureAwait(false);
             return 0;
         }

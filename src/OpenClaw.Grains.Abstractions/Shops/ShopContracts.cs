@@ -43,7 +43,7 @@ public sealed record ShopSettings(
 /// <param name="Region">Two-letter region code.</param>
 /// <param name="Status">Lifecycle status.</param>
 /// <param name="Settings">Operator settings.</param>
-/// <param name="Revision">Number of accepted writes since the shop was first connected.</param>
+/// <param name="Revision">Number of accepted registration and settings changes since the shop was first connected (reminder ticks do not count).</param>
 /// <param name="ConnectedAt">When the shop was first connected (UTC), or null.</param>
 /// <param name="LastReminderAt">When the shop's reminder last fired (UTC), or null.</param>
 /// <param name="Silo">Address of the silo whose activation answered (operations: where the shop lives now).</param>

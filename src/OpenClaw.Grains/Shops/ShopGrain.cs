@@ -106,13 +106,28 @@ public sealed partial class ShopGrain(
 
         // The sync and token work of later issues hangs off this tick; for now it proves the shop is scheduled.
         shop.State.LastReminderAt = time.GetUtcNow();
-        await shop.WriteStateAsync();
+        await SaveAsync();
     }
 
     private Task WriteAsync()
     {
         shop.State.Revision++;
-        return shop.WriteStateAsync();
+        return SaveAsync();
+    }
+
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await shop.WriteStateAsync();
+        }
+        catch
+        {
+            // The change is in memory but maybe not in Redis (store down, timeout, etag conflict): drop this
+            // activation so the next call reads what is really stored instead of answering with an unsaved state.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private ShopSnapshot Snapshot()
@@ -120,7 +135,7 @@ public sealed partial class ShopGrain(
         var s = shop.State;
         return new ShopSnapshot(
             ShopId, s.TenantId, s.ShopName, s.Region, s.Status,
-            new ShopSettings(s.TimeZone, [.. s.Tags], s.Status == ShopStatus.Paused),
+            new ShopSettings(s.TimeZone, s.Tags.ToArray(), s.Status == ShopStatus.Paused),
             s.Revision, s.ConnectedAt, s.LastReminderAt, RuntimeIdentity);
     }
 

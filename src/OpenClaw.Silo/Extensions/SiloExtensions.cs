@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Shops;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.ServiceDefaults.Redis;
 using OpenClaw.Silo.Health;
 using OpenClaw.Silo.Membership;
 using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace OpenClaw.Silo.Extensions;
 
@@ -12,6 +14,12 @@ public static class SiloExtensions
 {
     /// <summary>Configuration section overriding <see cref="ClusterMembershipOptions"/> (e.g. <c>Orleans__Membership__ProbeTimeout=00:00:02</c>).</summary>
     public const string MembershipSection = "Orleans:Membership";
+
+    /// <summary>
+    /// Configuration section of the reminder provider (<c>ProviderType</c>, <c>ServiceKey</c>), from which the silo also
+    /// binds <see cref="ReminderOptions"/> (e.g. <c>Orleans__Reminders__MinimumReminderPeriod=00:00:01</c>).
+    /// </summary>
+    public const string RemindersSection = "Orleans:Reminders";
 
     /// <summary>
     /// Default time the host gives Orleans to drain on SIGTERM (deactivate grains, write their state, leave the
@@ -30,7 +38,16 @@ public static class SiloExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddOpenClawRedis();
 
-        builder.Services.AddValidatedSettings<ShopGrainOptions>(builder.Configuration, ShopGrainOptions.SectionName);
+        // Orleans reads only the provider from Orleans:Reminders; its ReminderOptions are bound here from the same
+        // section so a short MinimumReminderPeriod (tests, demos) is set the same way as everything else.
+        builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection(RemindersSection));
+
+        // A shop period under Orleans' minimum would make every ConnectAsync fail after storing the shop: refuse at start.
+        builder.Services.AddValidatedSettings<ShopGrainOptions>(builder.Configuration, ShopGrainOptions.SectionName)
+            .Validate<IOptions<ReminderOptions>>(
+                (shops, reminders) => shops.ReminderPeriod >= reminders.Value.MinimumReminderPeriod,
+                $"{ShopGrainOptions.SectionName}:{nameof(ShopGrainOptions.ReminderPeriod)}: must be at least " +
+                $"{RemindersSection}:{nameof(ReminderOptions.MinimumReminderPeriod)} (1 minute unless set)");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<ClusterMembershipOptions>()
             .Configure(MembershipTuning.Apply)

@@ -29,6 +29,7 @@ builder.AddProject<Projects.OpenClaw_Silo>("silo")
     .WithReference(orleans)
     .WaitFor(store)
     .WithReplicas(2)
+    .WithDemoShops(SimulatorBuilderExtensions.DemoShopCount)
     .WithGracefulShutdown(TimeSpan.FromSeconds(25))
     .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
     .WithKubernetesProbes();

@@ -70,7 +70,9 @@ public static class ServiceDefaultsExtensions
                 .AddSource([.. TelemetryNames.Sources])
                 // Probes every few seconds would drown the traces operators look for.
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                // Before any exporter: drops Orleans' and Redis' background chatter at span end.
+                .AddProcessor(new HousekeepingSpanFilter()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

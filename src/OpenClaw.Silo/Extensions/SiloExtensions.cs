@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Shops;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.ServiceDefaults.Redis;
+using OpenClaw.Silo.Demo;
 using OpenClaw.Silo.Health;
 using OpenClaw.Silo.Membership;
 using Orleans.Configuration;
@@ -62,6 +63,13 @@ public static class SiloExtensions
         builder.UseOrleans(silo => silo.AddActivityPropagation());
 
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
+
+        // Registered after UseOrleans: hosted services start in order, so the silo is active before it runs.
+        builder.Services.AddValidatedSettings<DemoShopOptions>(builder.Configuration, DemoShopOptions.SectionName);
+        if (builder.Configuration.GetValue<bool>($"{DemoShopOptions.SectionName}:{nameof(DemoShopOptions.Enabled)}"))
+        {
+            builder.Services.AddHostedService<DemoShopSeeder>();
+        }
         return builder;
     }
 }

@@ -70,6 +70,8 @@ public sealed partial class ManifestValidationTests
         Assert.Contains(container.Ports, p => p.ContainerPort == 11111 && p.Name == "orleans-silo");
         Assert.Contains(container.Ports, p => p.ContainerPort == 30000 && p.Name == "orleans-gateway");
         Assert.Equal("openclaw-secrets", DeployedManifests.Variable(container, "ConnectionStrings__redis")?.ValueFrom?.SecretKeyRef?.Name);
+        // The local demo's seeded shops are for `dotnet run` only.
+        Assert.DoesNotContain(env.Keys, key => key.StartsWith("Demo__", StringComparison.Ordinal));
     }
 
     [Fact]

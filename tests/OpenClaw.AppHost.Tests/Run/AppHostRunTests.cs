@@ -60,6 +60,12 @@ public sealed class AppHostRunTests : IDisposable
                 Assert.False(string.IsNullOrEmpty(connected.Silo));
                 Assert.Equal(connected with { LastReminderAt = read.LastReminderAt }, read);
                 Assert.Equal("深圳优选小店", read.ShopName);
+
+                // The local demo's shops are connected by the silos themselves (run mode only).
+                var demo = await ShopGrainClient.RetryAsync(client.Shop("demo-shop-12").GetAsync, TimeSpan.FromSeconds(30), ct);
+                Assert.Equal(ShopStatus.Active, demo.Status);
+                Assert.Equal("demo-agency", demo.TenantId);
+                Assert.Contains("演示店铺", demo.ShopName, StringComparison.Ordinal);
             }
 
             // Everything DCP started for this run, and what runs under it (the apps under `dotnet run`, GarnetServer under `dotnet tool run`).

@@ -10,8 +10,10 @@ namespace OpenClaw.AppHost.Tests.Run;
 
 /// <summary>
 /// The real AppHost under Aspire.Hosting.Testing: DCP starts Garnet, the simulator and two silos on ports Aspire
-/// picks, so the run never collides with a developer's `dotnet run --project OpenClaw.AppHost`.
+/// picks, so the run never collides with a developer's `dotnet run --project OpenClaw.AppHost`. Tagged Redis-backed
+/// so CI runs it a second time with <c>Store:Kind=redis</c> (OPENCLAW_TEST_REDIS=redis).
 /// </summary>
+[Trait(RedisTrait.Name, RedisTrait.Value)]
 public sealed class AppHostRunTests : IDisposable
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);

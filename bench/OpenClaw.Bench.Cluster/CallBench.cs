@@ -29,8 +29,8 @@ internal static class CallBench
         // Two real silos; the client enters only through silo 1, so the grain's home decides the path.
         await using var cluster = new SiloCluster(redis.ConnectionString);
         var silos = await cluster.StartSilosAsync(2, cancellationToken);
-        await using var viaFirst = await ClusterClient.ConnectAsync(cluster, TimeSpan.FromSeconds(10), silos[0], cancellationToken);
-        await using var viaSecond = await ClusterClient.ConnectAsync(cluster, TimeSpan.FromSeconds(10), silos[1], cancellationToken);
+        await using var viaFirst = await cluster.ConnectClientAsync(silos[0], TimeSpan.FromSeconds(10), cancellationToken);
+        await using var viaSecond = await cluster.ConnectClientAsync(silos[1], TimeSpan.FromSeconds(10), cancellationToken);
         var onFirst = new List<IShopGrain>();
         var onSecond = new List<IShopGrain>();
         for (var i = 0; (onFirst.Count < Grains || onSecond.Count < Grains) && i < 20_000; i++)

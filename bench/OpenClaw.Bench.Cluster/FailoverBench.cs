@@ -1,3 +1,4 @@
+using OpenClaw.Grains.Calls;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Silo.Tests.Cluster;
 using OpenClaw.TestSupport;
@@ -54,7 +55,7 @@ internal static class FailoverBench
             await cluster.StartSilosAsync(2, cancellationToken);
             await using var client = await cluster.ConnectClientAsync(ResponseTimeout, cancellationToken);
             var shopId = "bench-shop-" + Guid.NewGuid().ToString("N")[..8];
-            await GrainCall.RetryAsync(
+            await GrainCallRetry.RetryAsync(
                 () => client.Client.GetGrain<IShopGrain>(shopId).ConnectAsync(new ShopRegistration("bench-tenant", "Bench shop", "US")),
                 Bound, cancellationToken);
 

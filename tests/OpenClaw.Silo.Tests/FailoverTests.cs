@@ -1,3 +1,4 @@
+using OpenClaw.Grains.Calls;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Silo.Tests.Cluster;
 using OpenClaw.TestSupport;
@@ -55,7 +56,7 @@ public sealed class FailoverTests
         Assert.All(result.Writes.Zip(result.Writes.Skip(1)), pair => Assert.True(pair.Second.Revision > pair.First.Revision));
 
         // The grain itself agrees with Redis, from a surviving silo.
-        var final = await GrainCall.RetryAsync(() => client.Client.GetGrain<IShopGrain>(shopId).GetAsync(), FailoverBound, Cancellation);
+        var final = await GrainCallRetry.RetryAsync(() => client.Client.GetGrain<IShopGrain>(shopId).GetAsync(), FailoverBound, Cancellation);
         Assert.Equal(result.StoredRevision, final.Revision);
         Assert.Contains(cluster.Running, s => s.Hosts(final.Silo));
         return result;

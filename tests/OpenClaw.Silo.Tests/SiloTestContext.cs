@@ -1,3 +1,4 @@
+using OpenClaw.Grains.Calls;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Silo.Tests.Cluster;
 using OpenClaw.TestSupport;
@@ -31,7 +32,7 @@ internal static class SiloTestContext
     public static async Task<string> ConnectShopAsync(IGrainFactory grains)
     {
         var shopId = "shop-" + Guid.NewGuid().ToString("N")[..10];
-        var snapshot = await GrainCall.RetryAsync(
+        var snapshot = await GrainCallRetry.RetryAsync(
             () => grains.GetGrain<IShopGrain>(shopId).ConnectAsync(new ShopRegistration("tenant-a", "跨境旗舰店", "MY")),
             FailoverBound, Cancellation);
         Assert.Equal(ShopStatus.Active, snapshot.Status);

@@ -3,6 +3,7 @@ using OpenClaw.Grains.Shops;
 using OpenClaw.Silo.Tests.Cluster;
 using OpenClaw.TestSupport;
 using Orleans.Storage;
+using StackExchange.Redis;
 using static OpenClaw.Silo.Tests.SiloTestContext;
 
 namespace OpenClaw.Silo.Tests;
@@ -12,19 +13,34 @@ namespace OpenClaw.Silo.Tests;
 /// an operator's script): the grain's etag is stale, so its next write must fail instead of overwriting.
 /// </summary>
 [Trait(RedisTrait.Name, RedisTrait.Value)]
-public sealed class StorageConflictTests
+public sealed class StorageConflictTests : IAsyncLifetime
 {
+    private SiloCluster cluster = null!;
+    private IDatabase redis = null!;
+    private OrleansClient client = null!;
+    private string shopId = null!;
+    private IShopGrain shop = null!;
+
+    // Each test: one silo, a connected shop whose settings were written once (revision 2, time zone Kuala Lumpur).
+    public async ValueTask InitializeAsync()
+    {
+        (cluster, redis) = await NewClusterAsync();
+        await cluster.StartSiloAsync(Cancellation);
+        client = await cluster.ConnectClientAsync(ResponseTimeout, Cancellation);
+        shopId = await ConnectShopAsync(client.Client);
+        shop = client.Client.GetGrain<IShopGrain>(shopId);
+        await shop.UpdateSettingsAsync(new ShopSettings("Asia/Kuala_Lumpur", ["stored"], Paused: false));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await client.DisposeAsync();
+        await cluster.DisposeAsync();
+    }
+
     [Fact]
     public async Task UpdateSettings_StoredStateChangedBehindTheGrain_FailsWithoutOverwritingAndNextCallSeesStoredData()
     {
-        var (cluster, redis) = await NewClusterAsync();
-        await using var _ = cluster;
-        await cluster.StartSiloAsync(Cancellation);
-        await using var client = await cluster.ConnectClientAsync(ResponseTimeout, Cancellation);
-        var shopId = await ConnectShopAsync(client.Client);
-        var shop = client.Client.GetGrain<IShopGrain>(shopId);
-        await shop.UpdateSettingsAsync(new ShopSettings("Asia/Kuala_Lumpur", ["ours"], Paused: false));
-
         // The other writer: same record, its own tags and revision, and a new etag.
         var theirs = (await StoredShop.ReadAsync(redis, cluster.ServiceId, shopId))!;
         Assert.Equal(2, theirs["Revision"]!.GetValue<long>());
@@ -55,14 +71,6 @@ public sealed class StorageConflictTests
     [Fact]
     public async Task UpdateSettings_StoreRefusesTheWrite_FailsAndNextCallShowsWhatIsStored()
     {
-        var (cluster, redis) = await NewClusterAsync();
-        await using var _ = cluster;
-        await cluster.StartSiloAsync(Cancellation);
-        await using var client = await cluster.ConnectClientAsync(ResponseTimeout, Cancellation);
-        var shopId = await ConnectShopAsync(client.Client);
-        var shop = client.Client.GetGrain<IShopGrain>(shopId);
-        await shop.UpdateSettingsAsync(new ShopSettings("Asia/Kuala_Lumpur", ["stored"], Paused: false));
-
         // Make Redis refuse the next write with a plain error (WRONGTYPE), not an etag conflict: the key becomes a
         // string for a moment, then the original hash is put back as it was.
         var key = StoredShop.Key(cluster.ServiceId, shopId);

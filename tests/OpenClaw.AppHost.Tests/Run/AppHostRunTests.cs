@@ -1,3 +1,4 @@
+using OpenClaw.Grains.Calls;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -50,12 +51,12 @@ public sealed class AppHostRunTests : IDisposable
             var silo = await ExecutionConfigurationBuilder.Create(Resource(app, "silo")).WithEnvironmentVariablesConfig()
                 .BuildAsync(app.Services.GetRequiredService<DistributedApplicationExecutionContext>(), NullLogger.Instance, ct);
             var siloEnvironment = silo.EnvironmentVariables.ToDictionary(kv => kv.Key, kv => kv.Value);
-            await using (var client = await ShopGrainClient.ConnectAsync(store, siloEnvironment["Orleans__ClusterId"], siloEnvironment["Orleans__ServiceId"], ct))
+            await using (var client = await OrleansClient.ConnectAsync(store, siloEnvironment["Orleans__ClusterId"], siloEnvironment["Orleans__ServiceId"], TimeSpan.FromSeconds(15), cancellationToken: ct))
             {
                 var shopId = "7495" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
-                var shop = client.Shop(shopId);
-                var connected = await ShopGrainClient.RetryAsync(() => shop.ConnectAsync(new ShopRegistration("agency-1", "深圳优选小店", "us")), TimeSpan.FromSeconds(60), ct);
-                var read = await ShopGrainClient.RetryAsync(shop.GetAsync, TimeSpan.FromSeconds(30), ct);
+                var shop = client.Client.GetGrain<IShopGrain>(shopId);
+                var connected = await GrainCallRetry.RetryAsync(() => shop.ConnectAsync(new ShopRegistration("agency-1", "深圳优选小店", "us")), TimeSpan.FromSeconds(60), ct);
+                var read = await GrainCallRetry.RetryAsync(shop.GetAsync, TimeSpan.FromSeconds(30), ct);
 
                 Assert.Equal(ShopStatus.Active, connected.Status);
                 Assert.Equal("US", connected.Region);
@@ -64,7 +65,7 @@ public sealed class AppHostRunTests : IDisposable
                 Assert.Equal("深圳优选小店", read.ShopName);
 
                 // The local demo's shops are connected by the silos themselves (run mode only).
-                var demo = await ShopGrainClient.RetryAsync(client.Shop("demo-shop-12").GetAsync, TimeSpan.FromSeconds(30), ct);
+                var demo = await GrainCallRetry.RetryAsync(client.Client.GetGrain<IShopGrain>("demo-shop-12").GetAsync, TimeSpan.FromSeconds(30), ct);
                 Assert.Equal(ShopStatus.Active, demo.Status);
                 Assert.Equal("demo-agency", demo.TenantId);
                 Assert.Contains("演示店铺", demo.ShopName, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using OpenClaw.Grains.Calls;
 using System.Diagnostics;
 using OpenClaw.Grains.Shops;
 
@@ -117,7 +118,7 @@ public static class FailoverDrill
                     answered.TrySetResult((Stopwatch.GetElapsedTime(start), snapshot.Silo));
                 }
             }
-            catch (Exception ex) when (GrainCall.IsTransient(ex))
+            catch (Exception ex) when (GrainCallRetry.IsTransient(ex))
             {
                 // Still failing over.
             }

@@ -1,3 +1,4 @@
+using OpenClaw.Grains.Calls;
 using System.Diagnostics;
 using OpenClaw.Grains.Shops;
 
@@ -8,7 +9,7 @@ public sealed record ShopWrite(long Revision, string Silo, TimeSpan At);
 
 /// <summary>
 /// One caller changing a shop's settings back to back (each call retried through failover by
-/// <see cref="GrainCall"/>), recording every acknowledged write. A write is acknowledged only after the grain
+/// <see cref="GrainCallRetry"/>), recording every acknowledged write. A write is acknowledged only after the grain
 /// stored it, so a lost write shows as a revision that does not increase, or a stored revision below the last one
 /// acknowledged.
 /// </summary>
@@ -115,7 +116,7 @@ public sealed class ShopWriter : IAsyncDisposable
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
             var settings = new ShopSettings("Asia/Shanghai", [$"write-{n}"], Paused: false);
-            var snapshot = await GrainCall.RetryAsync(() => shop.UpdateSettingsAsync(settings), retryBudget, stop.Token).ConfigureAwait(false);
+            var snapshot = await GrainCallRetry.RetryAsync(() => shop.UpdateSettingsAsync(settings), retryBudget, stop.Token).ConfigureAwait(false);
             lock (writes)
             {
                 writes.Add(new ShopWrite(snapshot.Revision, snapshot.Silo, Elapsed));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenClaw.TestSupport;
 
 namespace OpenClaw.Silo.Tests.Cluster;
 
@@ -114,8 +115,15 @@ public sealed class SiloCluster : IAsyncDisposable
         ?? throw new InvalidOperationException($"no running silo is {siloIdentity}; running: {string.Join(", ", Running)}");
 
     /// <summary>Opens an Orleans client to this cluster (gateways from the Redis membership table).</summary>
-    public Task<ClusterClient> ConnectClientAsync(TimeSpan responseTimeout, CancellationToken cancellationToken = default) =>
-        ClusterClient.ConnectAsync(this, responseTimeout, gateway: null, cancellationToken);
+    public Task<OrleansClient> ConnectClientAsync(TimeSpan responseTimeout, CancellationToken cancellationToken = default) =>
+        OrleansClient.ConnectAsync(RedisConnectionString, ClusterId, ServiceId, responseTimeout, gatewayPort: null, cancellationToken);
+
+    /// <summary>Opens an Orleans client whose only gateway is <paramref name="gateway"/>.</summary>
+    public Task<OrleansClient> ConnectClientAsync(SiloProcess gateway, TimeSpan responseTimeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        return OrleansClient.ConnectAsync(RedisConnectionString, ClusterId, ServiceId, responseTimeout, gateway.GatewayPort, cancellationToken);
+    }
 
     /// <summary>The output of every silo, for a failure message.</summary>
     public string DescribeSilos() =>

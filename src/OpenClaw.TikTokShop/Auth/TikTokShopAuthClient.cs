@@ -41,20 +41,29 @@ public sealed class TikTokShopAuthClient
             + "&state=" + Uri.EscapeDataString(state));
     }
 
-    /// <summary>Exchanges a single-use authorization code (valid 30 minutes) for tokens.</summary>
+    /// <summary>
+    /// Exchanges a single-use authorization code (valid 30 minutes) for tokens. A grant whose expiry is not after now
+    /// or beyond <see cref="TokenGrantRules"/>' bounds (e.g. a duration sent instead of absolute Unix seconds) is a
+    /// <c>bad_response</c> error, never a success (contract §3); "now" is the injected <see cref="TimeProvider"/>.
+    /// </summary>
     public Task<TikTokShopResult<TokenGrant>> ExchangeCodeAsync(string authCode, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(authCode);
         var request = Credentials(TokenGetPath).With("auth_code", authCode).With("grant_type", "authorized_code");
-        return _transport.SendAsync(request, null, null, TikTokShopJsonContext.Default.TokenGrant, cancellationToken);
+        return _transport.SendAsync(request, null, null, TikTokShopJsonContext.Default.TokenGrant, cancellationToken,
+            TokenGrantRules.Check);
     }
 
-    /// <summary>Gets a new access token (and possibly a new refresh token) from a refresh token.</summary>
+    /// <summary>
+    /// Gets a new access token (and possibly a new refresh token) from a refresh token; the grant is checked like
+    /// <see cref="ExchangeCodeAsync"/>'s.
+    /// </summary>
     public Task<TikTokShopResult<TokenGrant>> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
         var request = Credentials(TokenRefreshPath).With("refresh_token", refreshToken).With("grant_type", "refresh_token");
-        return _transport.SendAsync(request, null, null, TikTokShopJsonContext.Default.TokenGrant, cancellationToken);
+        return _transport.SendAsync(request, null, null, TikTokShopJsonContext.Default.TokenGrant, cancellationToken,
+            TokenGrantRules.Check);
     }
 
     private ApiRequest Credentials(string path) =>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using static OpenClaw.TikTokShop.Errors.ErrorCategory;
 using static OpenClaw.TikTokShop.Errors.OpenClawReaction;
 
@@ -212,23 +213,22 @@ public static class ErrorCatalogue
             "响应体超过了配置的大小上限。", "请减小分页或时间窗口，或调大 TikTokShop:MaxResponseBytes。"),
     ];
 
-    // 36009004 is overloaded; the message keyword decides. Order matters: more specific keywords first.
-    private static readonly (string Keyword, string Key)[] ParameterCheckKeywords =
+    // 36009004 is overloaded; the words of the message decide (contract §4). Whole words/phrases only, case-insensitive:
+    // a substring test read "consignment_id" as "sign" and "refresh_token" as the token header. "_" is a word
+    // character, so "shop_cipher" never matches "cipher" and "page_token" never matches "token"; "shop cipher",
+    // "shop_cipher" and "shopcipher" are the same phrase. First match wins, so the most specific come first: a named
+    // common parameter (timestamp, cipher, app key, paging) before the token and sign, and generic "invalid param" last.
+    private static readonly (Regex Pattern, string Key)[] ParameterCheckPhrases =
     [
-        ("timestamp", "36009004:timestamp"),
-        ("shop_cipher", "36009004:shop_cipher"),
-        ("cipher", "36009004:shop_cipher"),
-        ("app_key", "36009004:app_key"),
-        ("appkey", "36009004:app_key"),
-        ("page_token", "36009004:param"),
-        ("page_size", "36009004:param"),
-        ("access_token", "36009004:token"),
-        ("token", "36009004:token"),
-        ("sign", "36009004:sign"),
-        ("shop_id", "36009004:shop_id"),
-        ("version", "36009004:version"),
-        ("param", "36009004:param"),
-        ("body", "36009004:param"),
+        (Phrase("timestamp"), "36009004:timestamp"),
+        (Phrase(@"shop[ _]?cipher|cipher"), "36009004:shop_cipher"),
+        (Phrase(@"app[ _]?key"), "36009004:app_key"),
+        (Phrase(@"page[ _]?token|page[ _]?size"), "36009004:param"),
+        (Phrase(@"access[ _]?token|token"), "36009004:token"),
+        (Phrase("sign|signature"), "36009004:sign"),
+        (Phrase(@"shop[ _]?id"), "36009004:shop_id"),
+        (Phrase("version"), "36009004:version"),
+        (Phrase("params?|parameters?|body"), "36009004:param"),
     ];
 
     private static readonly FrozenDictionary<string, ErrorCatalogueEntry> ByKey =
@@ -240,7 +240,11 @@ public static class ErrorCatalogue
     /// <summary>True when the catalogue has an entry for <paramref name="code"/>.</summary>
     public static bool Contains(int code) => ByKey.ContainsKey(code.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Classifies a failed answer from its code (non-zero, or null when absent), HTTP status and message.</summary>
+    /// <summary>
+    /// Classifies a failed answer from its code (non-zero, or null when absent), HTTP status and message. The overloaded
+    /// 36009004 is refined by whole words/phrases of the message, case-insensitive, most specific first (contract §4):
+    /// "invalid param: consignment_id" is a parameter error, not a signature one.
+    /// </summary>
     public static ErrorCatalogueEntry Resolve(int? code, int? httpStatus, string? message)
     {
         if (code is { } c && c != 0)
@@ -280,9 +284,9 @@ public static class ErrorCatalogue
     {
         if (!string.IsNullOrEmpty(message))
         {
-            foreach (var (keyword, key) in ParameterCheckKeywords)
+            foreach (var (pattern, key) in ParameterCheckPhrases)
             {
-                if (message.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+                if (pattern.IsMatch(message))
                 {
                     return key;
                 }
@@ -291,4 +295,9 @@ public static class ErrorCatalogue
 
         return ParameterCheckCode;
     }
+
+    // \b…\b around literal alternatives: matching is linear in the message (capped at 500 characters by EnvelopeReader),
+    // so no timeout is needed, and an explicit infinite one keeps a process-wide default from throwing out of Resolve.
+    private static Regex Phrase(string alternatives) => new(@"\b(?:" + alternatives + @")\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
 }

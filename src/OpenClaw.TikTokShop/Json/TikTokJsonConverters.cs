@@ -1,27 +1,45 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OpenClaw.TikTokShop.Json;
 
-/// <summary>Money and quantities arrive as decimal strings ("12.30"); numbers are accepted too. Anything else is a bad response.</summary>
+/// <summary>
+/// Money and figures read like money (contract §5): a non-negative dot-decimal string ("12.50"); a JSON number is
+/// read with the same grammar. Both go through <see cref="WireDecimal"/>, so "12,50", "1e3", " 12.50" or "-5" are
+/// a bad response, never a different amount.
+/// </summary>
 public sealed class DecimalStringConverter : JsonConverter<decimal>
 {
     /// <inheritdoc />
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number))
+        if ((reader.TokenType is JsonTokenType.String or JsonTokenType.Number) && TryRead(ref reader, out var value))
         {
-            return number;
+            return value;
         }
 
-        if (reader.TokenType == JsonTokenType.String
-            && decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+        // The value itself is left out: error messages never quote what the server sent.
+        throw new JsonException("Expected a non-negative dot-decimal amount such as \"12.50\" (contract §5).");
+    }
+
+    private static bool TryRead(ref Utf8JsonReader reader, out decimal value)
+    {
+        // An escaped string ("\u0031\u0032") is rare but legal JSON: unescape it first. Numbers are never escaped.
+        if (reader.ValueIsEscaped)
         {
-            return parsed;
+            return WireDecimal.TryParse(reader.GetString(), allowNegative: false, out value);
         }
 
-        throw new JsonException("Expected a decimal amount.");
+        if (reader.HasValueSequence)
+        {
+            // Only multi-segment input has one; anything longer than a valid amount is refused without copying.
+            value = 0m;
+            return reader.ValueSequence.Length <= 64 && WireDecimal.TryParse(reader.ValueSequence.ToArray(), allowNegative: false, out value);
+        }
+
+        return WireDecimal.TryParse(reader.ValueSpan, allowNegative: false, out value);
     }
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ internal sealed class CallState<T>(ApiRequest request, ShopAccess? access, CallO
 
     public JsonTypeInfo<T> DataType { get; } = dataType;
 
+    /// <summary>Plausibility check of parsed data against now; returns the diagnosis or null.</summary>
+    public Func<T, DateTimeOffset, string?>? Validate { get; init; }
+
     /// <summary>Shop id for budget, circuit and telemetry; the auth service has no shop.</summary>
     public string ShopKey { get; } = access?.ShopId ?? (request.Host == ApiHost.Auth ? "auth" : "app");
 

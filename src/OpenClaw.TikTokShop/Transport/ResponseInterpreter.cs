@@ -44,8 +44,10 @@ internal static class ResponseInterpreter
         }
         catch (JsonException ex)
         {
-            // JsonException messages name the JSON path and position, not the value.
-            return BadResponse<T>(status, "Unexpected data shape: " + ex.Message, requestId, pathTemplate);
+            // JsonException messages name the JSON path and position, not the value. A converter's own message
+            // (e.g. a malformed amount) carries no path, so it is added here: the operator needs the field.
+            var where = ex.Path is { Length: > 0 } path && !ex.Message.Contains(path, StringComparison.Ordinal) ? " Path: " + path + " (inside data)." : "";
+            return BadResponse<T>(status, "Unexpected data shape: " + ex.Message + where, requestId, pathTemplate);
         }
 
         return value is null

@@ -32,10 +32,13 @@ internal sealed class TikTokShopTransport(
 
     public TikTokShopOptions Options => options;
 
+    // validate: optional plausibility check of well-formed data against the clock's now; a non-null answer (the
+    // diagnosis) turns the attempt into a bad response, recorded like any other failure (token expiries, contract §3).
     public async Task<TikTokShopResult<T>> SendAsync<T>(
-        ApiRequest request, ShopAccess? access, CallOptions? callOptions, JsonTypeInfo<T> dataType, CancellationToken cancellationToken)
+        ApiRequest request, ShopAccess? access, CallOptions? callOptions, JsonTypeInfo<T> dataType, CancellationToken cancellationToken,
+        Func<T, DateTimeOffset, string?>? validate = null)
     {
-        var state = new CallState<T>(request, access, callOptions ?? CallOptions.Default, dataType);
+        var state = new CallState<T>(request, access, callOptions ?? CallOptions.Default, dataType) { Validate = validate };
         var started = time.GetTimestamp();
         using var activity = TikTokShopTelemetry.Source.StartActivity(request.Method.Method + " " + request.PathTemplate);
         activity?.SetTag(TikTokShopTelemetry.Attributes.ShopId, state.ShopKey);
@@ -146,6 +149,12 @@ internal sealed class TikTokShopTransport(
 
                 var outcome = ResponseInterpreter.Interpret(status, body.Span, retryAfter, state.Request.PathTemplate, state.DataType, out var requestId);
                 state.LastRequestId = requestId;
+                if (outcome.Error is null && state.Validate?.Invoke(outcome.Value!, time.GetUtcNow()) is { } problem)
+                {
+                    return AttemptOutcome<T>.Failure(ResponseInterpreter.Error(status,
+                        "Implausible data: " + problem, state.Request.PathTemplate, ErrorCatalogue.Keys.BadResponse, requestId));
+                }
+
                 if (outcome.Error is { Entry.IsRateLimit: true } limited)
                 {
                     budget.ReportRateLimited(state.ShopKey, limited.RetryAfter);

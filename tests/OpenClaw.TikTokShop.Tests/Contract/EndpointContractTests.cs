@@ -119,14 +119,15 @@ public sealed class EndpointContractTests(SimulatorFixture sim) : IAsyncLifetime
     [Fact]
     public async Task Webhook_subscriptions_can_be_put_listed_and_deleted()
     {
-        var address = new Uri("https://openclaw.example.test/webhooks/tiktok");
+        // No path: Uri.AbsoluteUri would add a trailing slash the operator never wrote (contract §5: sent as written).
+        var address = new Uri("https://openclaw.example.test");
 
         (await _client.Webhooks.SubscribeAsync(_shop, "ORDER_STATUS_CHANGE", address, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         var listed = (await _client.Webhooks.ListAsync(_shop, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         (await _client.Webhooks.UnsubscribeAsync(_shop, "ORDER_STATUS_CHANGE", cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
         var after = (await _client.Webhooks.ListAsync(_shop, cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
 
-        Assert.Contains(listed, w => w.EventType == "ORDER_STATUS_CHANGE" && w.Address == address.AbsoluteUri);
+        Assert.Contains(listed, w => w.EventType == "ORDER_STATUS_CHANGE" && w.Address == "https://openclaw.example.test");
         Assert.DoesNotContain(after, w => w.EventType == "ORDER_STATUS_CHANGE");
     }
 }

@@ -128,6 +128,15 @@ public sealed class ErrorContractTests(SimulatorFixture sim) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_malformed_order_id_is_a_parameter_error_not_an_order_of_another_seller()
+    {
+        var result = await sim.Client().Orders.GetAsync(_shop, ["[\"570000027399000001\"]"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("36009004:param", result.Error!.Entry.Key);
+        Assert.Contains("ids", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Auth_codes_are_single_use_and_revoked_sellers_must_authorize_again()
     {
         var shopId = (await sim.ShopsAsync())[3]!["shop_id"]!.GetValue<string>();

@@ -2,12 +2,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using OpenClaw.TestSupport;
 using OpenClaw.TikTokShop.Auth;
 using OpenClaw.TikTokShop.Calls;
 using OpenClaw.TikTokShop.Configuration;
 using OpenClaw.TikTokShop.Resilience;
 using OpenClaw.TikTokShop.Simulator;
+using OpenClaw.TikTokShop.Simulator.Clock;
 using OpenClaw.TikTokShop.Tests.Support;
 
 namespace OpenClaw.TikTokShop.Tests.Contract;
@@ -70,7 +72,15 @@ public sealed class SimulatorFixture : IAsyncLifetime
     public TikTokShopClient Client(Action<TikTokShopOptions>? configure = null, IRateBudget? budget = null) =>
         new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options(configure), budget);
 
-    public TikTokShopAuthClient Auth() => new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options());
+    /// <summary>
+    /// The auth client judges token expiries against its clock (contract §3), and the simulator issues them in
+    /// simulated time (ClockStart, moved by /_sim/clock): its "now" follows the simulated clock. Auth calls are
+    /// unsigned, so the simulator's real-time timestamp window does not apply.
+    /// </summary>
+    public TikTokShopAuthClient Auth() =>
+        new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options(), timeProvider: new FollowingClock(() => Clock.Now));
+
+    private SimulatedClock Clock => _app!.Services.GetRequiredService<SimulatedClock>();
 
     public async Task<JsonArray> ShopsAsync() =>
         (await Admin.GetFromJsonAsync<JsonArray>("/_sim/shops"))!;

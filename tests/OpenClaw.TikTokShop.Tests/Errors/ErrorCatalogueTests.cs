@@ -76,6 +76,40 @@ public sealed class ErrorCatalogueTests
         Assert.Equal(expectedKey, ErrorCatalogue.Resolve(36009004, 400, message).Key);
     }
 
+    // Whole words and phrases only, case-insensitive, the most specific first (contract §4).
+    [Theory]
+    [InlineData("invalid param: consignment_id", "36009004:param")]
+    [InlineData("consignment_id", "36009004")]
+    [InlineData("design", "36009004")]
+    [InlineData("invalid design_id", "36009004")]
+    [InlineData("signature", "36009004:sign")]
+    [InlineData("Invalid Signature", "36009004:sign")]
+    [InlineData("sign is missing", "36009004:sign")]
+    [InlineData("MISSING SIGN", "36009004:sign")]
+    [InlineData("invalid sign", "36009004:sign")]
+    [InlineData("assignee_id is invalid", "36009004")]
+    [InlineData("shop_cipher unexpected", "36009004:shop_cipher")]
+    [InlineData("shop cipher unexpected", "36009004:shop_cipher")]
+    [InlineData("invalid app_key", "36009004:app_key")]
+    [InlineData("invalid appkey", "36009004:app_key")]
+    [InlineData("invalid app_key or app_secret", "36009004:app_key")]
+    [InlineData("timestamp expired", "36009004:timestamp")]
+    [InlineData("invalid param: timestamp", "36009004:timestamp")]
+    [InlineData("Timestamp is outside the allowed window (now - 5 min ... now + 30 s)", "36009004:timestamp")]
+    [InlineData("invalid token header: x-tts-access-token is missing", "36009004:token")]
+    [InlineData("invalid grant_type: refresh_token expected", "36009004")]
+    [InlineData("invalid parameter ids: 1 to 50 order ids", "36009004:param")]
+    [InlineData("invalid request body: malformed JSON", "36009004:param")]
+    [InlineData("invalid page_token", "36009004:param")]
+    [InlineData("invalid page token", "36009004:param")]
+    [InlineData("invalid shop_id", "36009004:shop_id")]
+    [InlineData("invalid version_id", "36009004")]
+    [InlineData("parametric", "36009004")]
+    public void Overloaded_36009004_matches_whole_words_not_substrings(string message, string expectedKey)
+    {
+        Assert.Equal(expectedKey, ErrorCatalogue.Resolve(36009004, 400, message).Key);
+    }
+
     [Theory]
     [InlineData(null, 503, "http_503", true)]
     [InlineData(null, 502, "http_5xx", true)]

@@ -39,8 +39,8 @@ public static class TestClients
         Uri baseUrl, Action<TikTokShopOptions>? configure = null, IRateBudget? budget = null, TimeProvider? time = null, ILogger? logger = null) =>
         new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options(baseUrl, configure), budget ?? new UnlimitedBudget(), time, logger);
 
-    public static TikTokShopAuthClient Auth(Uri baseUrl, Action<TikTokShopOptions>? configure = null, ILogger? logger = null) =>
-        new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options(baseUrl, configure), new UnlimitedBudget(), logger: logger);
+    public static TikTokShopAuthClient Auth(Uri baseUrl, Action<TikTokShopOptions>? configure = null, ILogger? logger = null, TimeProvider? time = null) =>
+        new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options(baseUrl, configure), new UnlimitedBudget(), time, logger);
 }
 
 /// <summary>A budget that never waits and records what it was told.</summary>
@@ -71,4 +71,10 @@ public sealed class UnlimitedBudget : IRateBudget
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>A clock whose wall-clock reads come from elsewhere (e.g. the simulator's simulated time); timers stay real.</summary>
+public sealed class FollowingClock(Func<DateTimeOffset> now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now();
 }

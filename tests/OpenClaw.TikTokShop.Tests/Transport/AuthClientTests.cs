@@ -10,11 +10,14 @@ public sealed class AuthClientTests
          "open_id":"open-1","seller_name":"Demo","seller_base_region":"US","user_type":0,"granted_scopes":["seller.order.info"]}
         """;
 
+    // Expiries are judged against the client's clock: about 6 days before the access token above expires.
+    private static readonly FixedClock Clock = new(DateTimeOffset.FromUnixTimeSeconds(1_794_500_000));
+
     [Fact]
     public async Task Exchanging_a_code_uses_authorized_code_grant_and_reads_absolute_expiry_times()
     {
         await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Success(Grant));
-        var auth = TestClients.Auth(stub.BaseUrl);
+        var auth = TestClients.Auth(stub.BaseUrl, time: Clock);
 
         var grant = (await auth.ExchangeCodeAsync("code-123", cancellationToken: TestContext.Current.CancellationToken)).GetValueOrThrow();
 
@@ -35,7 +38,7 @@ public sealed class AuthClientTests
     public async Task Refreshing_uses_refresh_token_grant()
     {
         await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Success(Grant));
-        var auth = TestClients.Auth(stub.BaseUrl);
+        var auth = TestClients.Auth(stub.BaseUrl, time: Clock);
 
         Assert.True((await auth.RefreshAsync("RT-old", cancellationToken: TestContext.Current.CancellationToken)).IsSuccess);
 

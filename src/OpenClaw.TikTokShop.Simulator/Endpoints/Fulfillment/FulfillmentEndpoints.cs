@@ -55,7 +55,7 @@ public sealed class FulfillmentEndpoints(OrderPlanner planner) : IApiEndpoints
 
     private object Tracking(ApiCall call)
     {
-        var id = call.RouteValues["order_id"];
+        var id = IdParameters.Path(call, "order_id", "order_id");
         var order = planner.Find(call.Shop, id) is { } plan && plan.CreateTime <= call.Now
             ? plan
             : throw new ApiException(ApiError.Of(ErrorCodes.OrderNotOwned, $"order {id} does not belong to the seller"));

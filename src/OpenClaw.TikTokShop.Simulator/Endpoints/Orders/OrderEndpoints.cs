@@ -29,7 +29,7 @@ public sealed class OrderEndpoints(OrderPlanner planner) : IApiEndpoints
         var window = new ScanWindow(body.Number("create_time_ge"), body.Number("create_time_lt"), body.Number("update_time_ge"), body.Number("update_time_lt"));
         var status = body.Text("order_status");
         var shippingType = body.Text("shipping_type");
-        var warehouses = body.Texts("warehouse_ids");
+        var warehouses = IdParameters.BodyList(body, "warehouse_ids");
         var (asOf, offset) = Paging.Resume(call);
 
         var matches = window.Orders(planner, call.Shop, asOf, OrderPlanner.OrderSpanDays, entityIsOrder: true)
@@ -49,13 +49,8 @@ public sealed class OrderEndpoints(OrderPlanner planner) : IApiEndpoints
 
     private OrderList Get(ApiCall call)
     {
-        var ids = (call.Query("ids") ?? throw new ApiException("missing required parameter ids"))
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length is 0 or > MaxIdsPerGet)
-        {
-            throw new ApiException($"invalid ids: 1 to {MaxIdsPerGet} order ids");
-        }
-
+        // Shape first: only a well-formed id can be "not this seller's" (21008111).
+        var ids = IdParameters.QueryList(call, "ids", MaxIdsPerGet, "order");
         var orders = ids.Select(id => planner.Find(call.Shop, id) is { } plan && plan.CreateTime <= call.Now
                 ? OrderJson.At(plan, call.Shop, call.Now)
                 : throw new ApiException(ApiError.Of(ErrorCodes.OrderNotOwned, $"order {id} does not belong to the seller")))

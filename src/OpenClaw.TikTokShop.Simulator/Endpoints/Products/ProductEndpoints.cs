@@ -113,7 +113,7 @@ public sealed class ProductEndpoints(ProductCatalog catalog, InventoryOverlay in
     }
 
     private ProductPlan Find(ApiCall call) =>
-        catalog.Find(call.Shop, call.RouteValues["id"]) is { } plan && plan.CreateTime <= call.Now
+        catalog.Find(call.Shop, IdParameters.Path(call, "id", "product_id")) is { } plan && plan.CreateTime <= call.Now
             ? plan
             : throw new ApiException("invalid product id: the product does not exist in this shop");
 

@@ -23,7 +23,7 @@ public sealed class ReturnRefundEndpoints(OrderPlanner planner) : IApiEndpoints
         var body = call.Body(Invalid);
         var types = body.Texts("return_types");
         var statuses = body.Texts("return_status");
-        var orderIds = body.Texts("order_ids");
+        var orderIds = IdParameters.BodyList(body, "order_ids");
         var window = Window(body);
         var (asOf, offset) = Paging.Resume(call, Invalid);
         var region = call.Shop.Region;
@@ -48,7 +48,7 @@ public sealed class ReturnRefundEndpoints(OrderPlanner planner) : IApiEndpoints
         var body = call.Body(Invalid);
         var types = body.Texts("cancel_types");
         var statuses = body.Texts("cancel_status");
-        var orderIds = body.Texts("order_ids");
+        var orderIds = IdParameters.BodyList(body, "order_ids");
         var window = Window(body);
         var (asOf, offset) = Paging.Resume(call, Invalid);
         var rows = window.Orders(planner, call.Shop, asOf, OrderPlanner.CancellationSpanDays, entityIsOrder: false)

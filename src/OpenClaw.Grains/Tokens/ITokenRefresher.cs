@@ -1,0 +1,22 @@
+using OpenClaw.TikTokShop.Auth;
+using OpenClaw.TikTokShop.Errors;
+
+namespace OpenClaw.Grains.Tokens;
+
+/// <summary>Exchanges a refresh token for a new grant (contract §3 <c>/api/v2/token/refresh</c>).</summary>
+public interface ITokenRefresher
+{
+    /// <summary>
+    /// Returns the new grant, or throws <see cref="TikTokShopException"/> with the classified error (36004001,
+    /// 36004005, network, 5xx …). <paramref name="refreshToken"/> is plaintext: never log it.
+    /// </summary>
+    Task<TokenGrant> RefreshAsync(string refreshToken, CancellationToken cancellationToken);
+}
+
+/// <summary>The production <see cref="ITokenRefresher"/>: <see cref="TikTokShopAuthClient.RefreshAsync"/>.</summary>
+public sealed class AuthClientTokenRefresher(TikTokShopAuthClient auth) : ITokenRefresher
+{
+    /// <inheritdoc />
+    public async Task<TokenGrant> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        (await auth.RefreshAsync(refreshToken, cancellationToken).ConfigureAwait(false)).GetValueOrThrow();
+}

@@ -28,15 +28,6 @@ public sealed class TelemetrySettings : IValidatableObject
     /// <summary>True for OTLP over HTTP with protobuf bodies.</summary>
     public bool UsesHttpProtobuf => string.Equals(OtlpProtocol?.Trim(), "http/protobuf", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The resource attributes as pairs; malformed entries are reported by validation.</summary>
-    public IReadOnlyList<KeyValuePair<string, object>> ParseResourceAttributes() =>
-        (ResourceAttributes ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(pair => pair.Split('=', 2, StringSplitOptions.TrimEntries))
-            .Where(kv => kv.Length == 2 && kv[0].Length > 0)
-            .Select(kv => new KeyValuePair<string, object>(kv[0], Uri.UnescapeDataString(kv[1])))
-            .ToList();
-
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -19,6 +19,7 @@ using OpenClaw.TikTokShop.Simulator.Hosting;
 using OpenClaw.TikTokShop.Simulator.RateLimits;
 using OpenClaw.TikTokShop.Simulator.Truth;
 using OpenClaw.TikTokShop.Simulator.Webhooks;
+using OpenClaw.ServiceDefaults.Resilience;
 
 namespace OpenClaw.TikTokShop.Simulator;
 
@@ -57,9 +58,7 @@ public static class SimulatorApp
         services.AddSingleton<ApiGateway>();
         // The sender is TikTok's delivery schedule (3 s timeout, then the configured retry delays, each attempt
         // logged); the standard handler from AddServiceDefaults would retry behind its back and hide failed attempts.
-#pragma warning disable EXTEXP0001 // Experimental API; it is the documented way to opt one client out of ConfigureHttpClientDefaults' handler.
-        services.AddHttpClient(WebhookSender.HttpClientName).RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        services.AddHttpClient(WebhookSender.HttpClientName).WithoutStandardResilience();
         services.AddHostedService<WebhookSender>();
         services.AddHostedService<ChangeFeed>();
         configureServices?.Invoke(services);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.TikTokShop.Auth;
 using OpenClaw.TikTokShop.Resilience;
+using OpenClaw.ServiceDefaults.Resilience;
 
 namespace OpenClaw.TikTokShop.Configuration;
 
@@ -27,19 +28,9 @@ public static class TikTokShopServiceCollectionExtensions
         services.TryAddSingleton<Transport.CallPipelines>(sp =>
             new Transport.CallPipelines(sp.GetRequiredService<IOptions<TikTokShopOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
-        // Polly owns per-attempt timeouts; the HttpClient must not cut them short.
-        RemoveStandardResilience(services.AddHttpClient<TikTokShopClient>(c => c.Timeout = Timeout.InfiniteTimeSpan));
-        RemoveStandardResilience(services.AddHttpClient<TikTokShopAuthClient>(c => c.Timeout = Timeout.InfiniteTimeSpan));
+        // Polly owns retries and per-attempt timeouts: neither the HttpClient's timeout nor the standard handler may stack on it.
+        services.AddHttpClient<TikTokShopClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).WithoutStandardResilience();
+        services.AddHttpClient<TikTokShopAuthClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).WithoutStandardResilience();
         return services;
-    }
-
-    // AddServiceDefaults gives every HttpClient the standard resilience handler (retries, timeouts, circuit breaker).
-    // These clients run their own Polly pipeline that knows TikTok's error codes, rate budget and Retry-After; stacked
-    // under it, the standard handler would multiply every retry and cut attempts at its own timeouts.
-    private static void RemoveStandardResilience(IHttpClientBuilder builder)
-    {
-#pragma warning disable EXTEXP0001 // Experimental API; it is the documented way to opt one client out of ConfigureHttpClientDefaults' handler.
-        builder.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
     }
 }

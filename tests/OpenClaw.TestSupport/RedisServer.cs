@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using StackExchange.Redis;
 
 namespace OpenClaw.TestSupport;
@@ -21,20 +19,10 @@ public enum RedisServerKind
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<RedisServer, byte> Running = new();
     private static int toolRestored;
     private readonly bool persistent;
     private readonly string dataDirectory;
-    private readonly StringBuilder output = new();
-    private Process? process;
-
-    static RedisServer() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-    {
-        foreach (var server in Running.Keys)
-        {
-            server.Kill();
-        }
-    };
+    private ChildProcess? process;
 
     private RedisServer(RedisServerKind kind, int port, bool persistent, string dataDirectory)
     {
@@ -77,19 +65,15 @@ public sealed class RedisServer : IAsyncDisposable
         ConnectionMultiplexer.Connect(new ConfigurationOptions { EndPoints = { ConnectionString }, AbortOnConnectFail = false, ConnectTimeout = 5000 });
 
     /// <summary>Kills the server (SIGKILL): the port stops answering at once.</summary>
-    public Task StopAsync()
-    {
-        Kill();
-        return Task.CompletedTask;
-    }
+    public Task StopAsync() => KillAsync().AsTask();
 
     /// <summary>Starts the server again on the same port (recovering persisted data when persistent).</summary>
     public Task StartAgainAsync() => LaunchAsync(recover: persistent);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Kill();
+        await KillAsync().ConfigureAwait(false);
         try
         {
             Directory.Delete(dataDirectory, recursive: true);
@@ -98,8 +82,6 @@ public sealed class RedisServer : IAsyncDisposable
         {
             // A killed server may still hold a file for a moment; the temp folder is cleaned by the OS.
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task LaunchAsync(bool recover)
@@ -110,39 +92,21 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         var (file, args) = Kind == RedisServerKind.Garnet ? GarnetCommand(recover) : RedisCommand();
-        var start = new ProcessStartInfo(file, args)
-        {
-            WorkingDirectory = RepositoryRoot.FullPath,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        lock (output)
-        {
-            output.Clear();
-        }
-
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
+            process = ChildProcess.Start(new ProcessStartInfo(file, args) { WorkingDirectory = RepositoryRoot.FullPath });
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw new InvalidOperationException(InstallHint($"cannot run '{file}': {ex.Message}"), ex);
         }
 
-        process.OutputDataReceived += (_, e) => Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => Capture(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Running[this] = 0;
-
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException(InstallHint($"{Kind} exited with code {process.ExitCode}:\n{CapturedOutput()}"));
+                throw new InvalidOperationException(InstallHint($"{Kind} exited with code {process.ExitCode}:\n{process.Output}"));
             }
 
             if (await RedisProbe.PingsAsync(Port).ConfigureAwait(false))
@@ -153,8 +117,9 @@ public sealed class RedisServer : IAsyncDisposable
             await Task.Delay(100).ConfigureAwait(false);
         }
 
-        Kill();
-        throw new InvalidOperationException(InstallHint($"{Kind} did not answer PING on port {Port} within 60 s:\n{CapturedOutput()}"));
+        var output = process.Output;
+        await KillAsync().ConfigureAwait(false);
+        throw new InvalidOperationException(InstallHint($"{Kind} did not answer PING on port {Port} within 60 s:\n{output}"));
     }
 
     private (string File, string Args) GarnetCommand(bool recover)
@@ -179,53 +144,13 @@ public sealed class RedisServer : IAsyncDisposable
         return ("redis-server", args);
     }
 
-    private void Kill()
+    // SIGKILL, and wait for the port to be released, so a restart on the same port finds it free.
+    private async ValueTask KillAsync()
     {
-        var p = process;
-        if (p is null)
+        if (process is { } running)
         {
-            return;
-        }
-
-        try
-        {
-            if (!p.HasExited)
-            {
-                p.Kill(entireProcessTree: true);
-                p.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        p.Dispose();
-        process = null;
-        Running.TryRemove(this, out _);
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            if (output.Length < 20_000)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private string CapturedOutput()
-    {
-        lock (output)
-        {
-            return output.ToString();
+            process = null;
+            await running.DisposeAsync().ConfigureAwait(false);
         }
     }
 

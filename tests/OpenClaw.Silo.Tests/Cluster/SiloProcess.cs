@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.InteropServices;
-using System.Text;
 using OpenClaw.TestSupport;
 
 namespace OpenClaw.Silo.Tests.Cluster;
@@ -10,29 +7,15 @@ namespace OpenClaw.Silo.Tests.Cluster;
 /// <summary>
 /// One real silo process (<c>dotnet OpenClaw.Silo.dll</c> from the silo's build output), configured only through
 /// environment variables, exactly as Aspire or the Kubernetes manifests configure it. It can be stopped the two
-/// ways production stops silos (SIGTERM: drain; SIGKILL: crash) and is always killed on dispose, or when the
-/// test or bench process exits, so no silo outlives the run.
+/// ways production stops silos (SIGTERM: drain; SIGKILL: crash) and, as a <see cref="ChildProcess"/>, is always killed
+/// on dispose or when the test or bench process exits, so no silo outlives the run.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
-    private const int SigTerm = 15;
-    private const int MaxOutputLines = 3_000;
-    private const int MaxErrorChars = 100_000;
-    private static readonly ConcurrentDictionary<SiloProcess, byte> Running = new();
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
-    private readonly Process process;
-    private readonly Queue<string> output = new();
-    private readonly StringBuilder error = new();
+    private readonly ChildProcess process;
 
-    static SiloProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-    {
-        foreach (var silo in Running.Keys)
-        {
-            silo.Kill();
-        }
-    };
-
-    private SiloProcess(string name, int siloPort, int gatewayPort, int httpPort, Process process)
+    private SiloProcess(string name, int siloPort, int gatewayPort, int httpPort, ChildProcess process)
     {
         Name = name;
         SiloPort = siloPort;
@@ -71,31 +54,13 @@ public sealed class SiloProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>Exit code, or null while the process runs.</summary>
-    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+    public int? ExitCode => process.ExitCode;
 
     /// <summary>The last 3,000 lines the process wrote (stdout and stderr, interleaved).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return string.Join('\n', output);
-            }
-        }
-    }
+    public string Output => process.Output;
 
     /// <summary>What the process wrote to stderr.</summary>
-    public string StandardError
-    {
-        get
-        {
-            lock (output)
-            {
-                return error.ToString();
-            }
-        }
-    }
+    public string StandardError => process.StandardError;
 
     /// <summary>
     /// Starts a silo with the given environment (on top of this process's environment); every port comes from
@@ -105,13 +70,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(environment);
         var (siloPort, gatewayPort, httpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
-        var start = new ProcessStartInfo("dotnet", $"\"{AssemblyPath}\"")
-        {
-            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet", $"\"{AssemblyPath}\"") { WorkingDirectory = Path.GetDirectoryName(AssemblyPath)! };
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -122,14 +81,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Orleans__Endpoints__AdvertisedIPAddress"] = "127.0.0.1";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null for " + AssemblyPath);
-        var silo = new SiloProcess(name, siloPort, gatewayPort, httpPort, process);
-        Running[silo] = 0;
-        process.OutputDataReceived += (_, e) => silo.Capture(e.Data, toError: false);
-        process.ErrorDataReceived += (_, e) => silo.Capture(e.Data, toError: true);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return silo;
+        return new SiloProcess(name, siloPort, gatewayPort, httpPort, ChildProcess.Start(start));
     }
 
     /// <summary>True when <paramref name="siloIdentity"/> (a <c>ShopSnapshot.Silo</c>, e.g. <c>S127.0.0.1:4711:123</c>) is this silo.</summary>
@@ -168,62 +120,19 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM: the host drains (deactivates grains, leaves the cluster) and exits.</summary>
-    public void Terminate()
-    {
-        if (!process.HasExited && NativeMethods.Kill(process.Id, SigTerm) != 0)
-        {
-            throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
-        }
-    }
+    public void Terminate() => process.Terminate();
 
     /// <summary>Sends SIGKILL: the process vanishes without telling anyone, as in a crash or an OOM kill.</summary>
-    public void Kill()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    public void Kill() => process.Kill();
 
     /// <summary>Waits for the process to exit; returns its exit code, or null if it is still running after <paramref name="timeout"/>.</summary>
-    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
-            return process.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-    }
+    public Task<int?> WaitForExitAsync(TimeSpan timeout) => process.WaitForExitAsync(timeout);
 
     /// <summary>The last lines of output, for failure messages.</summary>
-    public string Tail(int lines = 60)
-    {
-        lock (output)
-        {
-            return string.Join('\n', output.TakeLast(lines));
-        }
-    }
+    public string Tail(int lines = 60) => process.Tail(lines);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        Kill();
-        await WaitForExitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        Running.TryRemove(this, out _);
-        process.Dispose();
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} (pid {ProcessIdOrNone}, silo port {SiloPort})";
@@ -241,36 +150,5 @@ public sealed class SiloProcess : IAsyncDisposable
                 return "-";
             }
         }
-    }
-
-    private void Capture(string? line, bool toError)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Enqueue(line);
-            if (output.Count > MaxOutputLines)
-            {
-                output.Dequeue();
-            }
-
-            if (toError && error.Length < MaxErrorChars)
-            {
-                error.AppendLine(line);
-            }
-        }
-    }
-
-    private static class NativeMethods
-    {
-        // No managed API sends SIGTERM to another process (Process.Kill sends SIGKILL). DllImport rather than
-        // LibraryImport: the generated stub would need unsafe code for two ints.
-        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        internal static extern int Kill(int pid, int signal);
     }
 }

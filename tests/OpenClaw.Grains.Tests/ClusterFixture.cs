@@ -1,7 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Configuration;
+using OpenClaw.Grains.Hosting;
 using OpenClaw.Grains.Shops;
+using OpenClaw.Grains.Sync;
+using OpenClaw.TestSupport;
+using StackExchange.Redis;
 using Orleans.TestingHost;
 
 namespace OpenClaw.Grains.Tests;
@@ -40,6 +45,18 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
+        // Shop grains need the TikTok client, the entity store and the key ring even when a test connects no tokens.
+        var redis = await SharedRedis.GetAsync();
+        var mux = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["TikTokShop:AppKey"] = "test-app",
+            ["TikTokShop:AppSecret"] = "test-secret",
+            ["TikTokShop:ServiceId"] = "7000000000000000001",
+            ["TikTokShop:ApiBaseUrl"] = "http://127.0.0.1:9",
+            ["TikTokShop:AuthBaseUrl"] = "http://127.0.0.1:9",
+            ["TikTokShop:AuthorizeBaseUrl"] = "http://127.0.0.1:9",
+        }).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
@@ -55,6 +72,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             // The grains' clock is fake; Orleans' membership, directory and reminder loops keep real time, or
             // advancing the fake clock would run them inline (Orleans' own FakeTimeSilo test helper does the same).
             silo.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            silo.Services.AddKeyedSingleton<TimeProvider>(TikTokClock.ServiceKey, Clock);
+            silo.Services.AddKeyedSingleton<IConnectionMultiplexer>("redis", mux);
+            silo.Services.AddShopGrains(configuration);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
         });
 

@@ -1,23 +1,55 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenClaw.Grains.Entities;
+using OpenClaw.Grains.ReadModels;
+using OpenClaw.Grains.Sync;
+using OpenClaw.Grains.Tokens;
+using OpenClaw.TikTokShop;
+using OpenClaw.TikTokShop.Auth;
 
 namespace OpenClaw.Grains.Shops;
 
 /// <summary>
-/// One connected TikTok shop (ARCHITECTURE §5). This first version owns the shop's registration, settings and
-/// schedule: validate → mutate → <c>WriteStateAsync</c>, then answer. A reminder per active shop brings the
-/// grain back after deactivation or a restart of the whole cluster.
+/// One connected TikTok shop (ARCHITECTURE §3, §5): registration and settings (<c>shop</c>), the
+/// <see cref="TokenLifecycle"/> (<c>tokens</c>) and a <see cref="SyncCursor"/> per domain (<c>sync</c>), each its own
+/// persisted record. Calls validate → mutate → write, then answer. Sync runs in short, non-interleaved timer turns
+/// (<see cref="SyncOptions.PagesPerTurn"/> pages at most) so callers wait for at most about one page; a reminder per
+/// active shop brings the grain back after a deactivation or a restart of the whole cluster.
 /// </summary>
 public sealed partial class ShopGrain(
     [PersistentState("shop", "Default")] IPersistentState<ShopState> shop,
+    [PersistentState("tokens", "Default")] IPersistentState<TokenLifecycleState> tokens,
+    [PersistentState("sync", "Default")] IPersistentState<ShopSyncState> sync,
     IOptions<ShopGrainOptions> options,
-    TimeProvider time,
+    IOptions<SyncOptions> syncOptions,
+    IOptions<TokenLifecycleOptions> tokenOptions,
+    [FromKeyedServices(TikTokClock.ServiceKey)] TimeProvider time,
+    ShopServices services,
     ILogger<ShopGrain> logger) : Grain, IShopGrain, IRemindable
 {
     /// <summary>Name of the reminder that keeps an active shop scheduled.</summary>
     public const string ScheduleReminder = "shop-schedule";
 
+    private TokenLifecycle? _tokens;
+
     private string ShopId => this.GetPrimaryKeyString();
+
+    private TokenLifecycle Tokens => _tokens ??= new TokenLifecycle(ShopId, tokens.State,
+        TokenLifecycle.CreateProtector(services.DataProtection, ShopId), services.Refresher, time, tokenOptions.Value);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (IsSyncing)
+        {
+            // Spread the first turns of many shops activated together (a silo start) over a second.
+            ArmTimer(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 1000)));
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public async Task<ShopSnapshot> ConnectAsync(ShopRegistration registration)
@@ -34,16 +66,38 @@ public sealed partial class ShopGrain(
         if (state.Status is ShopStatus.NotConnected or ShopStatus.Disconnected)
         {
             state.TimeZone = ShopRules.DefaultTimeZone(region);
+        }
+
+        if (state.Status != ShopStatus.Paused)
+        {
             state.Status = ShopStatus.Active;
+            state.StatusReason = null;
         }
 
         state.TenantId = registration.TenantId;
         state.ShopName = registration.ShopName.Trim();
         state.Region = region;
-        state.ConnectedAt ??= time.GetUtcNow();
+        state.Cipher = registration.Cipher ?? state.Cipher;
+        state.SellerType = registration.SellerType ?? state.SellerType;
+        var now = time.GetUtcNow();
+        state.ConnectedAt ??= now;
+        if (registration.Tokens is { } issued)
+        {
+            Tokens.InstallGrant(new TokenGrant(issued.AccessToken, issued.AccessTokenExpiresAt, issued.RefreshToken,
+                issued.RefreshTokenExpiresAt, GrantedScopes: issued.GrantedScopes));
+            await tokens.WriteStateAsync();
+            BeginSync(now);
+            await sync.WriteStateAsync();
+        }
+
         await WriteAsync();
         await this.RegisterOrUpdateReminder(ScheduleReminder, options.Value.ReminderDueTime, options.Value.ReminderPeriod);
-        LogConnected(ShopId, region);
+        if (IsSyncing)
+        {
+            ArmTimer(TimeSpan.Zero);
+        }
+
+        LogConnected(ShopId, region, registration.Tokens is not null);
         return Snapshot();
     }
 
@@ -59,7 +113,20 @@ public sealed partial class ShopGrain(
 
         state.TimeZone = normalised.TimeZone;
         state.Tags = [.. normalised.Tags];
-        state.Status = normalised.Paused ? ShopStatus.Paused : ShopStatus.Active;
+        state.WarehouseNames = normalised.WarehouseNames is { } names ? new(names, StringComparer.Ordinal) : state.WarehouseNames;
+        state.SyncIntervals = normalised.SyncIntervals is { } intervals ? new(intervals) : state.SyncIntervals;
+        if (normalised.Paused && state.Status == ShopStatus.Active)
+        {
+            state.Status = ShopStatus.Paused;
+            state.StatusReason = "paused by operator";
+        }
+        else if (!normalised.Paused && state.Status == ShopStatus.Paused)
+        {
+            state.Status = ShopStatus.Active;
+            state.StatusReason = null;
+            ArmTimer(TimeSpan.Zero);
+        }
+
         await WriteAsync();
         return Snapshot();
     }
@@ -76,12 +143,19 @@ public sealed partial class ShopGrain(
         }
 
         shop.State.Status = ShopStatus.Disconnected;
+        shop.State.StatusReason = "disconnected by tenant";
         await WriteAsync();
+
+        // The tokens go with the connection: a disconnected shop keeps its data, not its access to TikTok.
+        await tokens.ClearStateAsync();
+        _tokens = null;
+        StopTimer();
         if (await this.GetReminder(ScheduleReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
 
+        await PublishReadModelAsync(force: true);
         return Snapshot();
     }
 
@@ -104,9 +178,13 @@ public sealed partial class ShopGrain(
             return;
         }
 
-        // The sync and token work of later issues hangs off this tick; for now it proves the shop is scheduled.
+        // The reminder's job is to keep the shop activated; the sync timer does the work.
         shop.State.LastReminderAt = time.GetUtcNow();
         await SaveAsync();
+        if (IsSyncing)
+        {
+            ArmTimerIfIdle();
+        }
     }
 
     private Task WriteAsync()
@@ -135,10 +213,11 @@ public sealed partial class ShopGrain(
         var s = shop.State;
         return new ShopSnapshot(
             ShopId, s.TenantId, s.ShopName, s.Region, s.Status,
-            new ShopSettings(s.TimeZone, s.Tags.ToArray(), s.Status == ShopStatus.Paused),
-            s.Revision, s.ConnectedAt, s.LastReminderAt, RuntimeIdentity);
+            new ShopSettings(s.TimeZone, s.Tags.ToArray(), s.Status == ShopStatus.Paused,
+                new Dictionary<string, string>(s.WarehouseNames, StringComparer.Ordinal), new Dictionary<SyncDomain, TimeSpan>(s.SyncIntervals)),
+            s.Revision, s.ConnectedAt, s.LastReminderAt, RuntimeIdentity, s.SellerType, s.StatusReason);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shop {ShopId} connected in region {Region}")]
-    private partial void LogConnected(string shopId, string region);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shop {ShopId} connected in region {Region} (tokens installed: {WithTokens})")]
+    private partial void LogConnected(string shopId, string region, bool withTokens);
 }

@@ -1,4 +1,4 @@
-using OpenClaw.Grains.Shops;
+using OpenClaw.Grains.Sync;
 
 namespace OpenClaw.Grains.Shops;
 
@@ -36,4 +36,25 @@ public sealed class ShopState
 
     /// <summary>Last reminder tick (UTC).</summary>
     [Id(8)] public DateTimeOffset? LastReminderAt { get; set; }
+
+    /// <summary>Shop cipher from the authorized-shops endpoint (contract §3).</summary>
+    [Id(9)] public string? Cipher { get; set; }
+
+    /// <summary><c>CROSS_BORDER</c> or <c>LOCAL</c>.</summary>
+    [Id(10)] public string? SellerType { get; set; }
+
+    /// <summary>Why the shop is not active (TikTok code or operator action).</summary>
+    [Id(11)] public string? StatusReason { get; set; }
+
+    /// <summary>Operator names of warehouses (TikTok id → name).</summary>
+    [Id(12)] public Dictionary<string, string> WarehouseNames { get; set; } = [];
+
+    /// <summary>Per-domain polling interval overrides.</summary>
+    [Id(13)] public Dictionary<SyncDomain, TimeSpan> SyncIntervals { get; set; } = [];
+
+    /// <summary>The most recent events (newest last, at most <see cref="MaxEvents"/>).</summary>
+    [Id(14)] public List<ShopEvent> RecentEvents { get; set; } = [];
+
+    /// <summary>How many events <see cref="RecentEvents"/> keeps.</summary>
+    public const int MaxEvents = 50;
 }

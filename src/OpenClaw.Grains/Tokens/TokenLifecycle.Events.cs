@@ -49,6 +49,21 @@ public sealed partial class TokenLifecycle
         }
     }
 
+    /// <summary>
+    /// The seller revoked the app (webhook 6, contract §6): no refresh is attempted until a new grant is installed.
+    /// Raises no event; the caller reports the deauthorization itself.
+    /// </summary>
+    public void MarkNeedsReauthorization(string reasonKey)
+    {
+        lock (_gate)
+        {
+            _generation++; // a refresh in flight must not revive the revoked grant
+            State.Status = TokenStatus.NeedsReauthorization;
+            State.LastErrorKey = reasonKey;
+            State.NextAttemptAt = null;
+        }
+    }
+
     /// <summary>Events raised by refreshes since the last call (e.g. <see cref="TokenEventKind.NeedsReauthorization"/>), then cleared.</summary>
     public IReadOnlyList<TokenEvent> TakeEvents()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpenClaw.Grains.Hosting;
 using OpenClaw.Grains.Shops;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.ServiceDefaults.Redis;
@@ -50,6 +51,9 @@ public static class SiloExtensions
                 $"{ShopGrainOptions.SectionName}:{nameof(ShopGrainOptions.ReminderPeriod)}: must be at least " +
                 $"{RemindersSection}:{nameof(ReminderOptions.MinimumReminderPeriod)} (1 minute unless set)");
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // The shop grains' parts: TikTok client (section TikTokShop), sync and token settings, entity store, key ring.
+        builder.Services.AddShopGrains(builder.Configuration);
         builder.Services.AddOptions<ClusterMembershipOptions>()
             .Configure(MembershipTuning.Apply)
             .Bind(builder.Configuration.GetSection(MembershipSection))

@@ -77,6 +77,13 @@ public sealed class SiloCluster : IAsyncDisposable
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = string.Empty,
+            // TikTok settings are required; tests that sync point them at a simulator through the cluster's settings.
+            ["TikTokShop__AppKey"] = "test-app",
+            ["TikTokShop__AppSecret"] = "test-secret",
+            ["TikTokShop__ServiceId"] = "7000000000000000001",
+            ["TikTokShop__ApiBaseUrl"] = "http://127.0.0.1:9",
+            ["TikTokShop__AuthBaseUrl"] = "http://127.0.0.1:9",
+            ["TikTokShop__AuthorizeBaseUrl"] = "http://127.0.0.1:9",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
         foreach (var (key, value) in settings)

@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using OpenClaw.Grains.Entities;
+using OpenClaw.Grains.Sync;
+using OpenClaw.Grains.Sync.Fetchers;
+using OpenClaw.Grains.Tokens;
+using OpenClaw.TikTokShop.Calls;
+using OpenClaw.TikTokShop.Errors;
+using OpenClaw.TikTokShop.Resilience;
+
+namespace OpenClaw.Grains.Shops;
+
+// The sync turn: token upkeep, then targeted fetches, due incremental windows, and backfill with what is left.
+public sealed partial class ShopGrain
+{
+    private static readonly SyncDomain[] Windowed = [SyncDomain.Orders, SyncDomain.Returns, SyncDomain.Cancellations, SyncDomain.Packages, SyncDomain.Products];
+    private static readonly SyncDomain[] Unwindowed = [SyncDomain.Warehouses, SyncDomain.Performance];
+
+    private IGrainTimer? _timer;
+    private bool _timerIdle = true;
+
+    private bool IsSyncing => shop.State.Status == ShopStatus.Active && !string.IsNullOrEmpty(shop.State.Cipher)
+        && tokens.State.Status == TokenStatus.Valid;
+
+    /// <inheritdoc />
+    public async Task SyncNowAsync(IReadOnlyList<SyncDomain>? domains = null)
+    {
+        EnsureConnected();
+        var now = time.GetUtcNow();
+        foreach (var domain in domains is { Count: > 0 } ? domains : Enum.GetValues<SyncDomain>())
+        {
+            Cursor(domain).MakeDue(now);
+        }
+
+        await sync.WriteStateAsync(CancellationToken.None);
+        ArmTimer(TimeSpan.Zero);
+    }
+
+    /// <inheritdoc />
+    public async Task StartBackfillAsync(DateTimeOffset from)
+    {
+        EnsureConnected();
+        var now = time.GetUtcNow();
+        if (from > now || from < now.AddYears(-3))
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), from, "the backfill start must be in the last 3 years");
+        }
+
+        foreach (var domain in Windowed)
+        {
+            var cursor = Cursor(domain);
+            cursor.Begin(now, null);
+            cursor.ExtendBackfill(from);
+        }
+
+        await sync.WriteStateAsync(CancellationToken.None);
+        ArmTimer(TimeSpan.Zero);
+    }
+
+    private void BeginSync(DateTimeOffset now)
+    {
+        foreach (var domain in Windowed)
+        {
+            var history = domain == SyncDomain.Products ? syncOptions.Value.ProductBackfill : syncOptions.Value.InitialBackfill;
+            Cursor(domain).Begin(now, history > TimeSpan.Zero ? now - history : null);
+        }
+
+        foreach (var domain in Unwindowed)
+        {
+            Cursor(domain).Begin(now, null);
+        }
+    }
+
+    private SyncCursor Cursor(SyncDomain domain) => new(domain, sync.State.CursorOf(domain), syncOptions.Value);
+
+    private void EnsureConnected()
+    {
+        if (shop.State.Status is ShopStatus.NotConnected or ShopStatus.Disconnected)
+        {
+            throw new InvalidOperationException($"shop {ShopId} is not connected");
+        }
+    }
+
+    private void ArmTimer(TimeSpan due)
+    {
+        _timerIdle = false;
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(TurnAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        else
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void ArmTimerIfIdle()
+    {
+        if (_timer is null || _timerIdle)
+        {
+            ArmTimer(TimeSpan.Zero);
+        }
+    }
+
+    private void StopTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        _timerIdle = true;
+    }
+
+    // One timer turn. Never throws: a failure is recorded on the cursor and the timer is re-armed.
+    private async Task TurnAsync(CancellationToken cancellationToken)
+    {
+        _timerIdle = true;
+        if (!IsSyncing)
+        {
+            return;
+        }
+
+        using var activity = SyncTelemetry.Source.StartActivity("sync turn");
+        activity?.SetTag(SyncTelemetry.ShopIdTag, ShopId);
+        var before = TokenFingerprint();
+        var pages = 0;
+        try
+        {
+            var now = time.GetUtcNow();
+            if (Tokens.IsRefreshDue(now))
+            {
+                await Tokens.GetAccessTokenAsync(cancellationToken);
+            }
+
+            pages += await RunTargetedAsync(syncOptions.Value.PagesPerTurn, cancellationToken);
+            foreach (var domain in Unwindowed)
+            {
+                if (pages < syncOptions.Value.PagesPerTurn && Cursor(domain).IsDue(time.GetUtcNow()))
+                {
+                    pages += await RunFullAsync(domain, cancellationToken);
+                }
+            }
+
+            foreach (var domain in Windowed)
+            {
+                pages += await RunWindowAsync(domain, SyncKind.Incremental, syncOptions.Value.PagesPerTurn - pages, cancellationToken);
+            }
+
+            foreach (var domain in Windowed)
+            {
+                pages += await RunWindowAsync(domain, SyncKind.Backfill, syncOptions.Value.PagesPerTurn - pages, cancellationToken);
+            }
+        }
+        catch (TokenUnavailableException ex)
+        {
+            await OnTokenUnavailableAsync(ex);
+        }
+        finally
+        {
+            await AfterTurnAsync(before);
+            activity?.SetTag(SyncTelemetry.PagesTag, pages);
+            if (IsSyncing)
+            {
+                ArmTimer(NextTurnDelay());
+            }
+        }
+    }
+
+    private async Task<int> RunWindowAsync(SyncDomain domain, SyncKind kind, int maxPages, CancellationToken cancellationToken)
+    {
+        var cursor = Cursor(domain);
+        var pages = 0;
+        while (pages < maxPages && IsSyncing)
+        {
+            var now = time.GetUtcNow();
+            if (kind == SyncKind.Incremental ? !cursor.IsDue(now) : cursor.IsBackingOff(now))
+            {
+                break;
+            }
+
+            var window = kind == SyncKind.Incremental ? cursor.NextIncremental(now) : cursor.NextBackfill();
+            if (window is null)
+            {
+                if (kind == SyncKind.Incremental)
+                {
+                    cursor.State.NextRunAt = now + Interval(domain); // caught up: the window would be empty
+                }
+
+                break;
+            }
+
+            pages++;
+            if (!await FetchPageAsync(cursor, kind, window, cancellationToken))
+            {
+                break;
+            }
+        }
+
+        return pages;
+    }
+
+    // Fetches, stores and checkpoints one page; false when it failed (the cursor then backs off).
+    private async Task<bool> FetchPageAsync(SyncCursor cursor, SyncKind kind, SyncWindow window, CancellationToken cancellationToken)
+    {
+        using var activity = SyncTelemetry.StartPage(ShopId, cursor.Domain, kind, window);
+        var fetcher = WindowedFetchers.All[cursor.Domain];
+        try
+        {
+            var page = await fetcher.FetchAsync(await FetchContextAsync(kind, cancellationToken), window, cancellationToken);
+            var result = await services.Store.UpsertAsync(ShopId, page.Versions);
+            var now = time.GetUtcNow();
+            var lagBefore = cursor.LagSeconds(now);
+            cursor.CompletePage(kind, page.NextPageToken, result.Written, now, Interval(cursor.Domain));
+            sync.State.CountCalls(page.Calls, now);
+            await sync.WriteStateAsync(CancellationToken.None);
+            SyncTelemetry.RecordPage(cursor.Domain, kind, page.Calls, result, activity);
+            if (kind == SyncKind.Incremental && cursor.State.Window is null && lagBefore is { } lag)
+            {
+                SyncTelemetry.RecordLag(cursor.Domain, lag);
+            }
+
+            return true;
+        }
+        catch (TikTokShopException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Error.Entry.Key);
+            await OnCallFailedAsync(cursor, kind, ex.Error);
+            return false;
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or Orleans.Storage.InconsistentStateException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            cursor.Fail("store: " + ex.GetType().Name, time.GetUtcNow());
+            LogStoreFailed(ex, ShopId, cursor.Domain);
+            return false;
+        }
+    }
+
+    private async Task<int> RunFullAsync(SyncDomain domain, CancellationToken cancellationToken)
+    {
+        var cursor = Cursor(domain);
+        try
+        {
+            var fetch = await FetchContextAsync(SyncKind.Incremental, cancellationToken);
+            var page = domain == SyncDomain.Warehouses
+                ? await FullFetchers.WarehousesAsync(fetch, cancellationToken)
+                : await FullFetchers.PerformanceAsync(fetch, ShopRules.DefaultTimeZone(shop.State.Region), time.GetUtcNow(), cancellationToken);
+            var result = await services.Store.UpsertAsync(ShopId, page.Versions);
+            var now = time.GetUtcNow();
+            cursor.CompleteFullRun(result.Written, now, Interval(domain));
+            sync.State.CountCalls(page.Calls, now);
+        }
+        catch (TikTokShopException ex)
+        {
+            await OnCallFailedAsync(cursor, SyncKind.Incremental, ex.Error);
+        }
+
+        await sync.WriteStateAsync(CancellationToken.None);
+        return 1;
+    }
+
+    private async Task<DomainFetch> FetchContextAsync(SyncKind kind, CancellationToken cancellationToken)
+    {
+        var access = new ShopAccess(ShopId, shop.State.Cipher, await Tokens.GetAccessTokenAsync(cancellationToken));
+        var options = new CallOptions
+        {
+            Priority = kind switch { SyncKind.Targeted => CallPriority.Webhook, SyncKind.Backfill => CallPriority.Backfill, _ => CallPriority.Incremental },
+
+            // 105002 mid-sync: one refresh (shared with every other caller), one retry (issue 9, contract §4).
+            RefreshAccessToken = async ct =>
+            {
+                try
+                {
+                    return await Tokens.OnAccessTokenRejectedAsync(access.AccessToken, ct);
+                }
+                catch (TokenUnavailableException)
+                {
+                    return null;
+                }
+            },
+        };
+        return new DomainFetch(services.Client, access, options, services.Store);
+    }
+
+    private TimeSpan Interval(SyncDomain domain) => syncOptions.Value.IntervalOf(domain, shop.State.SyncIntervals);
+
+    private TimeSpan NextTurnDelay()
+    {
+        var o = syncOptions.Value;
+        var now = time.GetUtcNow();
+        var busy = sync.State.Targeted.Count > 0 || Windowed.Any(d =>
+        {
+            var c = Cursor(d);
+            return c.State.Window is not null || (c.BackfillPending && c.State.ConsecutiveFailures == 0);
+        });
+        if (busy)
+        {
+            return o.BusyTurnDelay;
+        }
+
+        var next = Enum.GetValues<SyncDomain>().Select(d => Cursor(d).State.NextRunAt).Append(Tokens.NextRefreshAt).OfType<DateTimeOffset>()
+            .DefaultIfEmpty(now + o.MaxIdleDelay).Min();
+        var delay = next - now;
+        return delay < o.BusyTurnDelay ? o.BusyTurnDelay : delay > o.MaxIdleDelay ? o.MaxIdleDelay : delay;
+    }
+}

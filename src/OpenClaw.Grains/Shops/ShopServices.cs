@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.DataProtection;
+using OpenClaw.Grains.Entities;
+using OpenClaw.Grains.ReadModels;
+using OpenClaw.Grains.Tokens;
+using OpenClaw.TikTokShop;
+
+namespace OpenClaw.Grains.Shops;
+
+/// <summary>The singletons a shop grain works with, bundled so the grain's constructor stays readable.</summary>
+/// <param name="Client">The TikTok client (budgeted, traced, resilient).</param>
+/// <param name="Refresher">Exchanges refresh tokens.</param>
+/// <param name="DataProtection">Encrypts tokens at rest (key ring in Redis).</param>
+/// <param name="Store">Entity upserts.</param>
+/// <param name="ReadModel">The shop summary read model.</param>
+public sealed record ShopServices(
+    TikTokShopClient Client, ITokenRefresher Refresher, IDataProtectionProvider DataProtection, EntityStore Store, ShopReadModel ReadModel);

@@ -1,0 +1,204 @@
+namespace OpenClaw.Grains.Sync;
+
+/// <summary>
+/// One domain's position in TikTok's data (issue 9, ARCHITECTURE §5): an <c>update_time</c> watermark, the window in
+/// progress with its page token, a backfill that walks back from where incremental sync began in bounded chunks, and
+/// failure backoff. Pure logic over <see cref="SyncCursorState"/> (the grain persists it after every page); times come
+/// from the caller, so tests need no clock.
+/// </summary>
+/// <remarks>
+/// Incremental and backfill split <c>update_time</c> at <see cref="SyncCursorState.IncrementalStart"/>: an entity
+/// changed after it is found by an incremental window, one last changed before it by a backfill chunk, so the two
+/// together miss nothing. Windows overlap by <see cref="SyncOptions.Overlap"/> and end <see cref="SyncOptions.Settle"/>
+/// before now; the store's update-time check makes the overlap harmless.
+/// </remarks>
+public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOptions options)
+{
+    /// <summary>The domain.</summary>
+    public SyncDomain Domain { get; } = domain;
+
+    /// <summary>The persisted state (mutated in place).</summary>
+    public SyncCursorState State { get; } = state ?? throw new ArgumentNullException(nameof(state));
+
+    private readonly SyncOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <summary>
+    /// Starts incremental sync where a window ending at <paramref name="now"/> would end (now minus the settle time) and
+    /// requests history back to <paramref name="backfillFrom"/> (null: none). The watermark starts there too: what is
+    /// older is the backfill's. Keeps an existing start.
+    /// </summary>
+    public void Begin(DateTimeOffset now, DateTimeOffset? backfillFrom)
+    {
+        State.IncrementalStart ??= Truncate(now - _options.Settle);
+        State.Watermark ??= State.IncrementalStart;
+        State.NextRunAt ??= now;
+        if (backfillFrom is { } from)
+        {
+            ExtendBackfill(from);
+        }
+    }
+
+    /// <summary>Requests history back to <paramref name="from"/>; an earlier start extends it, a later one changes nothing.</summary>
+    public void ExtendBackfill(DateTimeOffset from)
+    {
+        var start = State.IncrementalStart ?? throw new InvalidOperationException("the cursor has not begun");
+        from = Truncate(from);
+        if (from >= start || (State.BackfillFrom is { } existing && existing <= from))
+        {
+            return;
+        }
+
+        State.BackfillFrom = from;
+        State.BackfillDoneBackTo ??= start;
+    }
+
+    /// <summary>True when history is requested and not yet fully stored.</summary>
+    public bool BackfillPending => State.BackfillFrom is { } from && (State.BackfillWindow is not null || State.BackfillDoneBackTo > from);
+
+    /// <summary>True after a failure until its backoff has passed.</summary>
+    public bool IsBackingOff(DateTimeOffset now) => State.ConsecutiveFailures > 0 && State.NextRunAt > now;
+
+    /// <summary>True when an incremental window is in progress or due at <paramref name="now"/>, and not backing off.</summary>
+    public bool IsDue(DateTimeOffset now) =>
+        State.IncrementalStart is not null && !IsBackingOff(now) && (State.Window is not null || !(State.NextRunAt > now));
+
+    /// <summary>
+    /// The incremental window to fetch: the one in progress, else a new one from the watermark (minus the overlap) to
+    /// now minus the settle time; null when that would be shorter than <see cref="SyncOptions.MinimumWindow"/>.
+    /// </summary>
+    public SyncWindow? NextIncremental(DateTimeOffset now)
+    {
+        if (State.Window is { } inProgress)
+        {
+            return inProgress;
+        }
+
+        var mark = State.Watermark ?? State.IncrementalStart ?? throw new InvalidOperationException("the cursor has not begun");
+        var from = mark - _options.Overlap;
+        var to = Truncate(now - _options.Settle);
+        if (to - mark < _options.MinimumWindow)
+        {
+            return null;
+        }
+
+        State.Window = new SyncWindow(Truncate(from), to);
+        return State.Window;
+    }
+
+    /// <summary>The backfill chunk to fetch: the one in progress, else the chunk just before what is done; null when complete.</summary>
+    public SyncWindow? NextBackfill()
+    {
+        if (State.BackfillWindow is { } inProgress)
+        {
+            return inProgress;
+        }
+
+        if (State.BackfillFrom is not { } from || State.BackfillDoneBackTo is not { } doneBackTo || doneBackTo <= from)
+        {
+            return null;
+        }
+
+        var chunkStart = doneBackTo - _options.ChunkOf(Domain);
+        State.BackfillWindow = new SyncWindow(chunkStart < from ? from : chunkStart, doneBackTo);
+        return State.BackfillWindow;
+    }
+
+    /// <summary>
+    /// Records a fetched and stored page of <paramref name="kind"/>'s window: moves the page token, or completes the
+    /// window when <paramref name="nextPageToken"/> is empty (incremental: the watermark moves to its end and the next
+    /// run is due after <paramref name="interval"/>; backfill: the done mark moves back to its start).
+    /// </summary>
+    public void CompletePage(SyncKind kind, string? nextPageToken, int upserts, DateTimeOffset now, TimeSpan interval)
+    {
+        var window = WindowOf(kind) ?? throw new InvalidOperationException($"no {kind} window in progress for {Domain}");
+        State.Pages++;
+        State.Upserts += upserts;
+        State.LastError = null;
+        State.ConsecutiveFailures = 0;
+        if (!string.IsNullOrEmpty(nextPageToken))
+        {
+            SetWindow(kind, window with { PageToken = nextPageToken, Pages = window.Pages + 1 });
+            return;
+        }
+
+        SetWindow(kind, null);
+        if (kind == SyncKind.Backfill)
+        {
+            State.BackfillDoneBackTo = window.From;
+            return;
+        }
+
+        State.Watermark = State.Watermark is { } mark && mark > window.To ? mark : window.To;
+        State.LastSuccessAt = now;
+        State.NextRunAt = now + interval;
+    }
+
+    /// <summary>
+    /// TikTok refused the window as too large (product search's 10,000-result cap, 12052180): the window restarts as its
+    /// first half from the first page. Returns false when it cannot shrink below <see cref="SyncOptions.MinimumWindow"/>.
+    /// </summary>
+    public bool Narrow(SyncKind kind)
+    {
+        var window = WindowOf(kind) ?? throw new InvalidOperationException($"no {kind} window in progress for {Domain}");
+        var half = TimeSpan.FromSeconds(Math.Floor((window.To - window.From).TotalSeconds / 2));
+        if (half < _options.MinimumWindow)
+        {
+            return false;
+        }
+
+        SetWindow(kind, new SyncWindow(window.From, window.From + half));
+        return true;
+    }
+
+    /// <summary>Completes an unwindowed run (warehouses, performance): next due after <paramref name="interval"/>.</summary>
+    public void CompleteFullRun(int upserts, DateTimeOffset now, TimeSpan interval)
+    {
+        State.Pages++;
+        State.Upserts += upserts;
+        State.LastError = null;
+        State.ConsecutiveFailures = 0;
+        State.LastFullRunAt = now;
+        State.LastSuccessAt = now;
+        State.NextRunAt = now + interval;
+    }
+
+    /// <summary>Records a failed run and backs off exponentially (the window and its page token are kept, to resume there).</summary>
+    public void Fail(string error, DateTimeOffset now, TimeSpan? retryAt = null)
+    {
+        State.ConsecutiveFailures++;
+        State.LastError = error;
+        var exponent = Math.Min(State.ConsecutiveFailures - 1, 16);
+        var backoff = TimeSpan.FromTicks(Math.Min(_options.FailureBackoff.Ticks * (1L << exponent), _options.MaxBackoff.Ticks));
+        State.NextRunAt = now + (retryAt is { } later && later > backoff ? later : backoff);
+    }
+
+    /// <summary>Makes the domain due now (operator "sync now", or a webhook hinting that data changed).</summary>
+    public void MakeDue(DateTimeOffset now) => State.NextRunAt = now;
+
+    /// <summary>Seconds between <paramref name="now"/> and the watermark; null before the first window completed.</summary>
+    public double? LagSeconds(DateTimeOffset now) => State.Watermark is { } mark ? Math.Max(0, (now - mark).TotalSeconds) : null;
+
+    /// <summary>The read-model view.</summary>
+    public DomainSyncStatus Status(DateTimeOffset now) => new(
+        Domain, State.Watermark ?? State.LastFullRunAt, State.Watermark is null && State.LastFullRunAt is { } full ? Math.Max(0, (now - full).TotalSeconds) : LagSeconds(now),
+        State.Window is not null || State.BackfillWindow is not null, State.BackfillFrom, State.BackfillDoneBackTo,
+        State.BackfillFrom is not null && !BackfillPending, State.LastSuccessAt, State.NextRunAt, State.Pages, State.Upserts,
+        State.LastError, State.ConsecutiveFailures);
+
+    private SyncWindow? WindowOf(SyncKind kind) => kind == SyncKind.Backfill ? State.BackfillWindow : State.Window;
+
+    private void SetWindow(SyncKind kind, SyncWindow? window)
+    {
+        if (kind == SyncKind.Backfill)
+        {
+            State.BackfillWindow = window;
+        }
+        else
+        {
+            State.Window = window;
+        }
+    }
+
+    // TikTok's time filters are whole Unix seconds.
+    private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
+}

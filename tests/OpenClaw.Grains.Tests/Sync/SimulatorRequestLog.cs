@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace OpenClaw.Grains.Tests.Sync;
+
+/// <summary>
+/// Counts what reaches the simulator, in front of its whole pipeline (an <see cref="IStartupFilter"/>): token refreshes
+/// and each (path, query without signature/timestamp, body) request, i.e. how often the same page was fetched.
+/// </summary>
+public sealed class SimulatorRequestLog : IStartupFilter
+{
+    private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private int _refreshes;
+
+    /// <summary>Token refresh calls seen.</summary>
+    public int Refreshes => Volatile.Read(ref _refreshes);
+
+    /// <summary>API requests by identity (path + stable query + body).</summary>
+    public IReadOnlyDictionary<string, int> Requests => _requests;
+
+    /// <summary>Forgets everything counted.</summary>
+    public void Clear()
+    {
+        _requests.Clear();
+        Interlocked.Exchange(ref _refreshes, 0);
+    }
+
+    /// <inheritdoc />
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            var path = context.Request.Path.Value ?? "";
+            if (path.StartsWith("/api/v2/token/refresh", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _refreshes);
+            }
+            else if (!path.StartsWith("/_sim", StringComparison.Ordinal) && !path.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                context.Request.EnableBuffering();
+                using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+                var body = await reader.ReadToEndAsync(context.RequestAborted);
+                context.Request.Body.Position = 0;
+                var query = string.Join('&', context.Request.Query.Where(q => q.Key is not ("sign" or "timestamp")).OrderBy(q => q.Key, StringComparer.Ordinal)
+                    .Select(q => q.Key + "=" + q.Value));
+                _requests.AddOrUpdate(path + "?" + query + " " + body, 1, (_, n) => n + 1);
+            }
+
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
+}

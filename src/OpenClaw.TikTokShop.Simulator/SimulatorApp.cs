@@ -43,8 +43,10 @@ public static class SimulatorApp
         services.AddSingleton<InventoryOverlay>();
         services.AddSingleton<OrderPlanner>();
         services.AddSingleton<GroundTruth>();
+        services.AddSingleton<EntityTruth>();
         services.AddSingleton<AuthorizationStore>();
         services.AddSingleton<RequestBudget>();
+        services.AddSingleton<DailyQuota>();
         services.AddSingleton<FaultBook>();
         services.AddSingleton<WebhookSubscriptions>();
         services.AddSingleton<WebhookOutbox>();

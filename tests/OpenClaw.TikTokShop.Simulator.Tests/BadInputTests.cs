@@ -87,7 +87,8 @@ public sealed class BadInputTests : ConnectedSimulatorTest
     [Fact]
     public async Task Product_search_stops_at_ten_thousand_results()
     {
-        await using var host = await SimulatorHost.StartAsync("ShopCount=1", "ProductsPerShop=10050", "OrdersPerShopPerDay=1", "HistoryDays=1");
+        // 101 pages in a burst: lift the per-shop budget so only the result cap can stop the listing.
+        await using var host = await SimulatorHost.StartAsync("ShopCount=1", "ProductsPerShop=10050", "OrdersPerShopPerDay=1", "HistoryDays=1", "RateLimit:PerShopPerSecond=100000");
         var session = await host.ConnectAsync();
         string? token = null;
         ApiResponse response;

@@ -11,6 +11,9 @@ public sealed class StartupTests
     [InlineData("--Simulator:ShopCount=0", "Simulator:ShopCount")]
     [InlineData("--Simulator:RateLimit:PerShopPerSecond=0", "RateLimit:PerShopPerSecond")]
     [InlineData("--Simulator:Webhooks:RetryDelaysSeconds:0=-1", "Webhooks:RetryDelaysSeconds")]
+    [InlineData("--Simulator:RateLimit:DailyQuota=-1", "Simulator:RateLimit:DailyQuota")]
+    [InlineData("--Simulator:RateLimit:QuotaPauseSeconds=0", "Simulator:RateLimit:QuotaPauseSeconds")]
+    [InlineData("--Simulator:ActivitySpread=7", "Simulator:ActivitySpread")]
     public async Task An_invalid_setting_stops_start_up_naming_the_key(string setting, string key)
     {
         var app = SimulatorApp.Create(["--urls", $"http://127.0.0.1:{FreePort.Next()}", setting, "--Logging:LogLevel:Default=None"]);
@@ -18,6 +21,17 @@ public sealed class StartupTests
         {
             var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
             Assert.Contains(key, ServiceRunner.DescribeConfigurationFailure(error), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ActivitySpread_UnknownName_StopsStartUpNamingTheKey()
+    {
+        var app = SimulatorApp.Create(["--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Simulator:ActivitySpread=Wild", "--Logging:LogLevel:Default=None"]);
+        await using (app)
+        {
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync(TestContext.Current.CancellationToken));
+            Assert.Contains("Simulator:ActivitySpread", ServiceRunner.DescribeConfigurationFailure(error), StringComparison.Ordinal);
         }
     }
 

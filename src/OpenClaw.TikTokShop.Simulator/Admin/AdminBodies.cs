@@ -32,4 +32,6 @@ internal sealed record SpeedRequest(double? Speed);
 
 internal sealed record RateLimitRequest(int? PerShopPerSecond, int? PerAppPerSecond);
 
+internal sealed record QuotaRequest(long? DailyQuota);
+
 internal sealed record FireRequest(string? ShopId, int? Type);

@@ -1,19 +1,15 @@
-using System.Globalization;
 using OpenClaw.TikTokShop.Simulator.Clock;
 using OpenClaw.TikTokShop.Simulator.Data;
 using OpenClaw.TikTokShop.Simulator.Data.Orders;
 using OpenClaw.TikTokShop.Simulator.Data.Products;
 using OpenClaw.TikTokShop.Simulator.Faults;
-using OpenClaw.TikTokShop.Simulator.Truth;
 using OpenClaw.TikTokShop.Simulator.Webhooks;
 
 namespace OpenClaw.TikTokShop.Simulator.Admin;
 
-/// <summary><c>/_sim</c> faults, ground truth and webhook test endpoints.</summary>
+/// <summary><c>/_sim</c> faults and webhook test endpoints.</summary>
 internal static class AdminDiagnostics
 {
-    private const int MaxTruthDays = 400;
-
     public static RouteGroupBuilder MapSimulatorDiagnostics(this RouteGroupBuilder sim)
     {
         sim.MapPost("/faults", async (HttpContext http, FaultBook faults) =>
@@ -34,20 +30,6 @@ internal static class AdminDiagnostics
         });
         sim.MapDelete("/faults/{id}", (string id, FaultBook faults) =>
             faults.Remove(id) ? Results.NoContent() : Results.Problem("unknown fault id", statusCode: StatusCodes.Status404NotFound));
-        sim.MapGet("/truth/{shopId}", (string shopId, string? from, string? to, ShopDirectory shops, GroundTruth truth, SimulatedClock clock) =>
-        {
-            if (shops.ById(shopId) is not { } shop)
-            {
-                return Results.Problem("unknown shop_id", statusCode: StatusCodes.Status404NotFound);
-            }
-
-            if (!TryDate(from, out var first) || !TryDate(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxTruthDays)
-            {
-                return AdminBodies.Bad($"from and to must be YYYY-MM-DD, from <= to, at most {MaxTruthDays} days");
-            }
-
-            return AdminBodies.Json(new { ShopId = shop.Id, TimeZone = shop.Region.TimeZoneId, Days = truth.Compute(shop, first, last, clock.NowUnix) });
-        });
         sim.MapPost("/webhooks/fire", async (HttpContext http, ShopDirectory shops, OrderPlanner orders, ProductCatalog products,
             WebhookSubscriptions subscriptions, WebhookOutbox outbox, SimulatedClock clock) =>
         {
@@ -81,9 +63,6 @@ internal static class AdminDiagnostics
         sim.MapGet("/webhooks/deliveries", (WebhookOutbox outbox) => AdminBodies.Json(new { Dropped = outbox.Dropped, Attempts = outbox.Recent }));
         return sim;
     }
-
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>A realistic payload of <paramref name="type"/> from the shop's most recent matching entity.</summary>
     private static object? Sample(Shop shop, int type, long now, OrderPlanner orders, ProductCatalog products)

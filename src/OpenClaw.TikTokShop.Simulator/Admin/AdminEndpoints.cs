@@ -6,7 +6,7 @@ using OpenClaw.TikTokShop.Simulator.Webhooks;
 
 namespace OpenClaw.TikTokShop.Simulator.Admin;
 
-/// <summary>The unsigned <c>/_sim</c> test surface: shops, auth shortcuts, clock and rate limits.</summary>
+/// <summary>The unsigned <c>/_sim</c> test surface: shops, auth shortcuts, clock, rate limits and the daily quota.</summary>
 public static class AdminEndpoints
 {
     /// <summary>Maps every <c>/_sim</c> endpoint.</summary>
@@ -23,6 +23,7 @@ public static class AdminEndpoints
             s.Region.Currency,
             TimeZone = s.Region.TimeZoneId,
             WarehouseIds = s.Warehouses.Select(w => w.Id).ToList(),
+            s.Activity,
         })));
         sim.MapPost("/auth/code", (HttpContext http, ShopDirectory shops, AuthorizationStore store) =>
             WithShopAsync(http, shops, shop =>
@@ -82,7 +83,20 @@ public static class AdminEndpoints
             budget.Configure(body.PerShopPerSecond.Value, body.PerAppPerSecond.Value);
             return Results.NoContent();
         });
+        sim.MapGet("/quota", (DailyQuota quota) => AdminBodies.Json(quota.State()));
+        sim.MapPut("/quota", async (HttpContext http, DailyQuota quota) =>
+        {
+            var (body, problem) = await AdminBodies.ReadAsync<QuotaRequest>(http).ConfigureAwait(false);
+            if (problem is not null || body!.DailyQuota is not >= 0)
+            {
+                return problem ?? AdminBodies.Bad("daily_quota must be a non-negative integer (0 = unlimited)");
+            }
+
+            quota.Configure(body.DailyQuota.Value);
+            return AdminBodies.Json(quota.State());
+        });
         sim.MapSimulatorDiagnostics();
+        sim.MapSimulatorTruth();
         return app;
     }
 

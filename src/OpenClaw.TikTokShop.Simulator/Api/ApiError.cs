@@ -3,6 +3,9 @@ namespace OpenClaw.TikTokShop.Simulator.Api;
 /// <summary>A contract error: the envelope <c>code</c>, its HTTP status (contract §4) and a message.</summary>
 public sealed record ApiError(int Code, int HttpStatus, string Message)
 {
+    /// <summary>A <c>Retry-After</c> header value in real seconds, when the answer carries one.</summary>
+    public long? RetryAfterSeconds { get; init; }
+
     /// <summary>The contract's HTTP status for a code; 400 for codes the table does not list.</summary>
     public static int StatusFor(int code) => code switch
     {

@@ -11,9 +11,9 @@ using OpenClaw.TikTokShop.Simulator.RateLimits;
 namespace OpenClaw.TikTokShop.Simulator.Api;
 
 /// <summary>
-/// Serves every signed TikTok API path: route lookup (36009009/36009010/36009014), app key, signature and timestamp
-/// window, access token, shop_cipher rules, scope, rate limits, then the operation. Checks run in the order a client
-/// would meet them on the real gateway.
+/// Serves every signed TikTok API path: route lookup (36009009/36009010/36009014), per-app bucket, app key, signature
+/// and timestamp window, daily quota, access token, shop_cipher rules, scope, per-shop bucket, then the operation.
+/// Checks run in the order a client would meet them on the real gateway (docs/simulator.md lists them).
 /// </summary>
 public sealed partial class ApiGateway
 {
@@ -26,11 +26,12 @@ public sealed partial class ApiGateway
     private readonly AuthorizationStore _auth;
     private readonly ShopDirectory _shops;
     private readonly RequestBudget _budget;
+    private readonly DailyQuota _quota;
     private readonly ILogger<ApiGateway> _log;
 
     /// <summary>Creates the gateway over every registered endpoint group.</summary>
     public ApiGateway(IEnumerable<IApiEndpoints> endpoints, IOptions<SimulatorSettings> settings, SimulatedClock clock, AuthorizationStore auth,
-        ShopDirectory shops, RequestBudget budget, ILogger<ApiGateway> log)
+        ShopDirectory shops, RequestBudget budget, DailyQuota quota, ILogger<ApiGateway> log)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(settings);
@@ -40,6 +41,7 @@ public sealed partial class ApiGateway
         _auth = auth;
         _shops = shops;
         _budget = budget;
+        _quota = quota;
         _log = log;
     }
 
@@ -157,6 +159,12 @@ public sealed partial class ApiGateway
         if (!RequestSignature.Matches(expected, sign))
         {
             throw new ApiException(ApiError.Of(ErrorCodes.InvalidSign, "invalid sign"));
+        }
+
+        // Only a correctly signed call of this app counts against (or is stopped by) the daily quota.
+        if (_quota.Admit() is { } exhausted)
+        {
+            throw new ApiException(exhausted);
         }
 
         var token = request.Headers["x-tts-access-token"].ToString();

@@ -22,10 +22,16 @@ public static class Envelope
     public static Task WriteSuccessAsync(HttpContext context, object? data, DateTimeOffset realNow) =>
         WriteAsync(context, 200, 0, "Success", data, realNow);
 
-    /// <summary>Writes an error envelope with the error's HTTP status.</summary>
+    /// <summary>Writes an error envelope with the error's HTTP status (and its <c>Retry-After</c>, if any).</summary>
     public static Task WriteErrorAsync(HttpContext context, ApiError error, DateTimeOffset realNow)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(error);
+        if (error.RetryAfterSeconds is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return WriteAsync(context, error.HttpStatus, error.Code, error.Message, null, realNow);
     }
 

@@ -1,6 +1,9 @@
 namespace OpenClaw.TikTokShop.Simulator.Data;
 
-/// <summary>One generated shop. Its index is the key of every generator function.</summary>
+/// <summary>
+/// One generated shop. Its index is the key of every generator function; <see cref="Activity"/> multiplies its average
+/// daily order count (see <see cref="ShopActivity"/>).
+/// </summary>
 public sealed record Shop(
     int Index,
     string Id,
@@ -9,7 +12,7 @@ public sealed record Shop(
     Region Region,
     string SellerType,
     string Cipher,
-    double Volume,
+    double Activity,
     IReadOnlyList<Warehouse> Warehouses)
 {
     /// <summary>The warehouses orders ship from.</summary>

@@ -22,7 +22,8 @@ public sealed class ShopDirectory
     {
         ArgumentNullException.ThrowIfNull(settings);
         var seed = settings.Value.Seed;
-        All = Enumerable.Range(0, settings.Value.ShopCount).Select(i => Build(seed, i)).ToList();
+        var spread = settings.Value.ActivitySpread;
+        All = Enumerable.Range(0, settings.Value.ShopCount).Select(i => Build(seed, i, spread)).ToList();
         _byId = All.ToDictionary(s => s.Id, StringComparer.Ordinal);
         _byCipher = All.ToDictionary(s => s.Cipher, StringComparer.Ordinal);
     }
@@ -36,7 +37,7 @@ public sealed class ShopDirectory
     /// <summary>The shop with a cipher, or null.</summary>
     public Shop? ByCipher(string? cipher) => cipher is not null && _byCipher.TryGetValue(cipher, out var shop) ? shop : null;
 
-    private static Shop Build(int seed, int index)
+    private static Shop Build(int seed, int index, ActivitySpread spread)
     {
         var random = new DeterministicRandom(seed, 1, index);
         var region = random.Pick(Region.All);
@@ -67,6 +68,6 @@ public sealed class ShopDirectory
         }
 
         return new Shop(index, id, name, string.Create(CultureInfo.InvariantCulture, $"{region.Code}LC{index:D6}"), region, sellerType, cipher,
-            Volume: 0.5 + random.NextDouble(), warehouses);
+            Activity: ShopActivity.Factor(spread, seed, index, random.NextDouble()), warehouses);
     }
 }

@@ -40,6 +40,12 @@ public sealed class SimulatorSettings : IValidatableObject
     [Range(0, 100_000)]
     public int OrdersPerShopPerDay { get; set; } = 40;
 
+    /// <summary>
+    /// How shops' order volumes differ: <see cref="ActivitySpread.Even"/> (factor 0.5–1.5) or
+    /// <see cref="ActivitySpread.Varied"/> (a long tail of nearly dormant and very busy shops).
+    /// </summary>
+    public ActivitySpread ActivitySpread { get; set; } = ActivitySpread.Even;
+
     /// <summary>Products per shop.</summary>
     [Range(1, 200_000)]
     public int ProductsPerShop { get; set; } = 60;
@@ -89,6 +95,11 @@ public sealed class SimulatorSettings : IValidatableObject
             yield return new ValidationResult(result.ErrorMessage, result.MemberNames.Select(m => (RateLimit.GetType().GetProperty(m) is not null ? "RateLimit:" : "Webhooks:") + m));
         }
 
+        if (!Enum.IsDefined(ActivitySpread))
+        {
+            yield return new ValidationResult("activity spread must be Even or Varied", [nameof(ActivitySpread)]);
+        }
+
         if (Webhooks.RetryDelaysSeconds.Any(d => d < 0 || double.IsNaN(d)))
         {
             yield return new ValidationResult("retry delays must be non-negative seconds", ["Webhooks:RetryDelaysSeconds"]);
@@ -96,9 +107,20 @@ public sealed class SimulatorSettings : IValidatableObject
     }
 }
 
-/// <summary>Token-bucket budgets, per real second.</summary>
+/// <summary>Request budgets: token buckets per real second, and a daily call quota counted in simulated time.</summary>
 public sealed class RateLimitSettings
 {
+    /// <summary>
+    /// Signed API calls the app may make per simulated UTC day; 0 means unlimited. Going over answers 429 / 45101004
+    /// and pauses the app for <see cref="QuotaPauseSeconds"/>.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long DailyQuota { get; set; }
+
+    /// <summary>How long the app stays paused after exceeding <see cref="DailyQuota"/>, in simulated seconds (TikTok: 2 hours).</summary>
+    [Range(1, 31_536_000)]
+    public long QuotaPauseSeconds { get; set; } = 7200;
+
     /// <summary>Requests per second for one app + shop pair.</summary>
     [Range(1, 1_000_000)]
     public int PerShopPerSecond { get; set; } = 50;
@@ -121,4 +143,16 @@ public sealed class WebhookSettings
     /// <summary>Bound of the delivery queue; events beyond it are dropped and counted.</summary>
     [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 10_000;
+}
+
+/// <summary>How different the shops' order volumes are (<c>Simulator:ActivitySpread</c>).</summary>
+public enum ActivitySpread
+{
+    /// <summary>Every shop's volume factor is drawn from 0.5–1.5.</summary>
+    Even,
+
+    /// <summary>
+    /// A long tail: about 20 % of shops nearly dormant (factor 0.02–0.08), 75 % regular (0.5–1.5), 5 % very busy (5–10).
+    /// </summary>
+    Varied,
 }

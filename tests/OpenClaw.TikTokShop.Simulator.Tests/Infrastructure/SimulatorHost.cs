@@ -53,6 +53,30 @@ public sealed class SimulatorHost : IAsyncDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>An admin call that may fail: the status, the media type and the parsed body (default when empty or not JSON).</summary>
+    public async Task<AdminResponse> AdminRawAsync(HttpMethod method, string path, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        JsonElement body = default;
+        try
+        {
+            body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // Left as default: the caller asserts on the status.
+        }
+
+        return new AdminResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, text);
+    }
+
     public async Task<IReadOnlyList<ShopInfo>> ShopsAsync()
     {
         var shops = await AdminAsync(HttpMethod.Get, "/_sim/shops");
@@ -126,6 +150,15 @@ public sealed class SimulatorHost : IAsyncDisposable
 }
 
 public sealed record ShopInfo(string Id, string Cipher, string TimeZone, string Currency);
+
+/// <summary>An admin answer: status, media type and JSON body.</summary>
+public sealed record AdminResponse(HttpStatusCode Status, string? MediaType, JsonElement Body, string Raw)
+{
+    /// <summary>True for an RFC 9457 problem with <paramref name="status"/>.</summary>
+    public bool IsProblem(int status) =>
+        (int)Status == status && MediaType == "application/problem+json" && Body.ValueKind == JsonValueKind.Object
+        && Body.TryGetProperty("status", out var s) && s.GetInt32() == status;
+}
 
 /// <summary>An authorized shop: calls carry its token and cipher.</summary>
 public sealed record Session(SimulatorHost Host, ShopInfo Shop, string AccessToken, string RefreshToken)

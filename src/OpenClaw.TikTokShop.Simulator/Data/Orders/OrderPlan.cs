@@ -176,6 +176,15 @@ public sealed record CancelPlan(long RequestTime, long Time, string Initiator, s
 {
     /// <summary>The cancellation id.</summary>
     public string Id(string orderId) => "60" + orderId[2..];
+
+    /// <summary>
+    /// The cancellation's status at <paramref name="at"/>: CANCELLATION_REQUEST_PENDING from the request,
+    /// CANCELLATION_REQUEST_COMPLETE once it took effect; null before the request.
+    /// </summary>
+    public (long Time, string Status)? StateAt(long at) =>
+        Time <= at ? (Time, "CANCELLATION_REQUEST_COMPLETE")
+        : RequestTime <= at ? (RequestTime, "CANCELLATION_REQUEST_PENDING")
+        : null;
 }
 
 /// <summary>A return or refund and its status history.</summary>

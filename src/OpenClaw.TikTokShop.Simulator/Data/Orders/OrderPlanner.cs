@@ -100,7 +100,7 @@ public sealed class OrderPlanner
     {
         var dayRandom = new DeterministicRandom(_settings.Seed, 3, shop.Index, day.DayNumber);
         var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1.2 : 1.0;
-        var count = (int)Math.Min(9999, Math.Round(_settings.OrdersPerShopPerDay * shop.Volume * weekend * (0.8 + 0.4 * dayRandom.NextDouble())));
+        var count = (int)Math.Min(9999, Math.Round(_settings.OrdersPerShopPerDay * shop.Activity * weekend * (0.8 + 0.4 * dayRandom.NextDouble())));
         var midnight = shop.Region.LocalMidnight(day);
         var length = shop.Region.LocalMidnight(day.AddDays(1)) - midnight;
         var offsets = new long[count];

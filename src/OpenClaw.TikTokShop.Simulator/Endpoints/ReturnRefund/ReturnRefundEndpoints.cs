@@ -52,8 +52,8 @@ public sealed class ReturnRefundEndpoints(OrderPlanner planner) : IApiEndpoints
         var window = Window(body);
         var (asOf, offset) = Paging.Resume(call, Invalid);
         var rows = window.Orders(planner, call.Shop, asOf, OrderPlanner.CancellationSpanDays, entityIsOrder: false)
-            .Where(o => o.Cancel is { } c && c.RequestTime <= asOf && (orderIds is null || orderIds.Contains(o.Id)))
-            .Select(o => (Order: o, State: CancelState(o.Cancel!, asOf)))
+            .Where(o => o.Cancel?.StateAt(asOf) is not null && (orderIds is null || orderIds.Contains(o.Id)))
+            .Select(o => (Order: o, State: o.Cancel!.StateAt(asOf)!.Value))
             .Where(x => window.Contains(x.Order.Cancel!.RequestTime, x.State.Time)
                         && (types is null || types.Contains(CancelType(x.Order.Cancel!)))
                         && (statuses is null || statuses.Contains(x.State.Status)))
@@ -63,9 +63,6 @@ public sealed class ReturnRefundEndpoints(OrderPlanner planner) : IApiEndpoints
         var page = slice.Select(x => Cancellation(x.Order, x.State, call.Shop)).ToList();
         return new { NextPageToken = next, TotalCount = sorted.Count, Cancellations = page };
     }
-
-    private static (long Time, string Status) CancelState(CancelPlan cancel, long at) =>
-        cancel.Time <= at ? (cancel.Time, "CANCELLATION_REQUEST_COMPLETE") : (cancel.RequestTime, "CANCELLATION_REQUEST_PENDING");
 
     private static string CancelType(CancelPlan cancel) => cancel.Initiator == "BUYER" ? "BUYER_CANCEL" : "CANCEL";
 

@@ -19,6 +19,20 @@ public sealed partial class ShopGrain
             case OpenClawReaction.MarkShopDeactivated:
                 await SetStatusAsync(ShopStatus.Deactivated, error.Entry.Key, new ShopEvent(ShopEventKind.ShopDeactivated, now, ErrorCode: error.Code));
                 break;
+            case OpenClawReaction.CheckShopBinding:
+                // 101000: the access token is not accepted (revoked, or bound to another shop). One forced refresh
+                // tells which: a revoked authorization answers 36004005 and the shop needs re-authorization now,
+                // within this sync cycle, instead of failing until the token would have expired.
+                try
+                {
+                    await Tokens.OnAccessTokenRejectedAsync();
+                }
+                catch (TokenUnavailableException ex)
+                {
+                    await OnTokenUnavailableAsync(ex);
+                }
+
+                break;
             case OpenClawReaction.RefreshTokenAndRetryOnce or OpenClawReaction.Reauthorize when Tokens.Status == TokenStatus.NeedsReauthorization:
                 await SetStatusAsync(ShopStatus.NeedsReauthorization, Tokens.State.LastErrorKey ?? error.Entry.Key, null);
                 break;
@@ -28,7 +42,7 @@ public sealed partial class ShopGrain
         var retryAt = error.Entry.Reaction == OpenClawReaction.PauseUntilNextDay
             ? error.RetryAfter ?? TimeSpan.FromHours(2)
             : error.RetryAfter;
-        cursor.Fail(error.Entry.Key + ": " + Truncate(error.Message, 200), now, retryAt);
+        BackOff(cursor, cursor.Fail(error.Entry.Key + ": " + Truncate(error.Message, 200), retryAt));
     }
 
     private async Task OnTokenUnavailableAsync(TokenUnavailableException ex)

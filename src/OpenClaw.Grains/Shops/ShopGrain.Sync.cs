@@ -15,6 +15,8 @@ public sealed partial class ShopGrain
     private static readonly SyncDomain[] Windowed = [SyncDomain.Orders, SyncDomain.Returns, SyncDomain.Cancellations, SyncDomain.Packages, SyncDomain.Products];
     private static readonly SyncDomain[] Unwindowed = [SyncDomain.Warehouses, SyncDomain.Performance];
 
+    // Failure backoff per domain, on the real clock (a frozen or fast TikTok clock must not stall or hurry retries).
+    private readonly Dictionary<SyncDomain, DateTimeOffset> _retryAt = [];
     private IGrainTimer? _timer;
     private bool _timerIdle = true;
 
@@ -132,7 +134,7 @@ public sealed partial class ShopGrain
             pages += await RunTargetedAsync(syncOptions.Value.PagesPerTurn, cancellationToken);
             foreach (var domain in Unwindowed)
             {
-                if (pages < syncOptions.Value.PagesPerTurn && Cursor(domain).IsDue(time.GetUtcNow()))
+                if (pages < syncOptions.Value.PagesPerTurn && !IsBackingOff(domain) && Cursor(domain).IsDue(time.GetUtcNow()))
                 {
                     pages += await RunFullAsync(domain, cancellationToken);
                 }
@@ -170,7 +172,7 @@ public sealed partial class ShopGrain
         while (pages < maxPages && IsSyncing)
         {
             var now = time.GetUtcNow();
-            if (kind == SyncKind.Incremental ? !cursor.IsDue(now) : cursor.IsBackingOff(now))
+            if (IsBackingOff(cursor.Domain) || (kind == SyncKind.Incremental && !cursor.IsDue(now)))
             {
                 break;
             }
@@ -227,7 +229,7 @@ public sealed partial class ShopGrain
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or Orleans.Storage.InconsistentStateException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            cursor.Fail("store: " + ex.GetType().Name, time.GetUtcNow());
+            BackOff(cursor, cursor.Fail("store: " + ex.GetType().Name));
             LogStoreFailed(ex, ShopId, cursor.Domain);
             return false;
         }
@@ -279,16 +281,22 @@ public sealed partial class ShopGrain
         return new DomainFetch(services.Client, access, options, services.Store);
     }
 
+    private bool IsBackingOff(SyncDomain domain) => _retryAt.TryGetValue(domain, out var at) && services.RealTime.GetUtcNow() < at;
+
+    private void BackOff(SyncCursor cursor, TimeSpan delay) => _retryAt[cursor.Domain] = services.RealTime.GetUtcNow() + delay;
+
     private TimeSpan Interval(SyncDomain domain) => syncOptions.Value.IntervalOf(domain, shop.State.SyncIntervals);
 
     private TimeSpan NextTurnDelay()
     {
         var o = syncOptions.Value;
         var now = time.GetUtcNow();
+        var realNow = services.RealTime.GetUtcNow();
+        var backoff = _retryAt.Values.Where(at => at > realNow).Select(at => at - realNow).DefaultIfEmpty(o.MaxIdleDelay).Min();
         var busy = sync.State.Targeted.Count > 0 || Windowed.Any(d =>
         {
             var c = Cursor(d);
-            return c.State.Window is not null || (c.BackfillPending && c.State.ConsecutiveFailures == 0);
+            return !IsBackingOff(d) && (c.State.Window is not null || c.BackfillPending);
         });
         if (busy)
         {
@@ -298,6 +306,7 @@ public sealed partial class ShopGrain
         var next = Enum.GetValues<SyncDomain>().Select(d => Cursor(d).State.NextRunAt).Append(Tokens.NextRefreshAt).OfType<DateTimeOffset>()
             .DefaultIfEmpty(now + o.MaxIdleDelay).Min();
         var delay = next - now;
+        delay = delay < backoff ? delay : backoff;
         return delay < o.BusyTurnDelay ? o.BusyTurnDelay : delay > o.MaxIdleDelay ? o.MaxIdleDelay : delay;
     }
 }

@@ -68,6 +68,11 @@ public sealed partial class ShopGrain
         while (calls < maxCalls && sync.State.Targeted.Count > 0 && IsSyncing)
         {
             var domain = sync.State.Targeted[0].Domain;
+            if (IsBackingOff(domain))
+            {
+                break;
+            }
+
             var batch = sync.State.Targeted.Where(t => t.Domain == domain).Take(domain == SyncDomain.Products ? 1 : 50).ToList();
             var ids = batch.Select(t => t.Id).ToList();
             var cursor = Cursor(domain);

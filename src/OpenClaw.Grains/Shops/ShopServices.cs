@@ -12,5 +12,7 @@ namespace OpenClaw.Grains.Shops;
 /// <param name="DataProtection">Encrypts tokens at rest (key ring in Redis).</param>
 /// <param name="Store">Entity upserts.</param>
 /// <param name="ReadModel">The shop summary read model.</param>
+/// <param name="RealTime">The real clock (failure backoff); the TikTok clock is the grain's own.</param>
 public sealed record ShopServices(
-    TikTokShopClient Client, ITokenRefresher Refresher, IDataProtectionProvider DataProtection, EntityStore Store, ShopReadModel ReadModel);
+    TikTokShopClient Client, ITokenRefresher Refresher, IDataProtectionProvider DataProtection, EntityStore Store, ShopReadModel ReadModel,
+    TimeProvider RealTime);

@@ -55,12 +55,8 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
     /// <summary>True when history is requested and not yet fully stored.</summary>
     public bool BackfillPending => State.BackfillFrom is { } from && (State.BackfillWindow is not null || State.BackfillDoneBackTo > from);
 
-    /// <summary>True after a failure until its backoff has passed.</summary>
-    public bool IsBackingOff(DateTimeOffset now) => State.ConsecutiveFailures > 0 && State.NextRunAt > now;
-
-    /// <summary>True when an incremental window is in progress or due at <paramref name="now"/>, and not backing off.</summary>
-    public bool IsDue(DateTimeOffset now) =>
-        State.IncrementalStart is not null && !IsBackingOff(now) && (State.Window is not null || !(State.NextRunAt > now));
+    /// <summary>True when an incremental window is in progress or due at <paramref name="now"/> (failure backoff is the caller's, in real time).</summary>
+    public bool IsDue(DateTimeOffset now) => State.IncrementalStart is not null && (State.Window is not null || !(State.NextRunAt > now));
 
     /// <summary>
     /// The incremental window to fetch: the one in progress, else a new one from the watermark (minus the overlap) to
@@ -162,14 +158,18 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
         State.NextRunAt = now + interval;
     }
 
-    /// <summary>Records a failed run and backs off exponentially (the window and its page token are kept, to resume there).</summary>
-    public void Fail(string error, DateTimeOffset now, TimeSpan? retryAt = null)
+    /// <summary>
+    /// Records a failed run and returns how long to back off: exponential from <see cref="SyncOptions.FailureBackoff"/>
+    /// up to <see cref="SyncOptions.MaxBackoff"/>, or <paramref name="retryAfter"/> when longer. The window and its page
+    /// token are kept, to resume there. The backoff is real time (the caller waits it), unlike the TikTok-time schedule.
+    /// </summary>
+    public TimeSpan Fail(string error, TimeSpan? retryAfter = null)
     {
         State.ConsecutiveFailures++;
         State.LastError = error;
         var exponent = Math.Min(State.ConsecutiveFailures - 1, 16);
         var backoff = TimeSpan.FromTicks(Math.Min(_options.FailureBackoff.Ticks * (1L << exponent), _options.MaxBackoff.Ticks));
-        State.NextRunAt = now + (retryAt is { } later && later > backoff ? later : backoff);
+        return retryAfter is { } later && later > backoff ? later : backoff;
     }
 
     /// <summary>Makes the domain due now (operator "sync now", or a webhook hinting that data changed).</summary>

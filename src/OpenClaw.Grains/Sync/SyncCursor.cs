@@ -94,7 +94,9 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
             return null;
         }
 
-        var chunkStart = doneBackTo - _options.ChunkOf(Domain);
+        // A chunk of zero (products with ProductBackfill 0, then an operator backfill) means the rest as one chunk.
+        var chunk = _options.ChunkOf(Domain);
+        var chunkStart = chunk > TimeSpan.Zero ? doneBackTo - chunk : from;
         State.BackfillWindow = new SyncWindow(chunkStart < from ? from : chunkStart, doneBackTo);
         return State.BackfillWindow;
     }
@@ -132,6 +134,8 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
     /// <summary>
     /// TikTok refused the window as too large (product search's 10,000-result cap, 12052180): the window restarts as its
     /// first half from the first page. Returns false when it cannot shrink below <see cref="SyncOptions.MinimumWindow"/>.
+    /// An incremental window keeps its earlier half (the watermark then moves to its end); a backfill chunk keeps its later
+    /// half, next to what is done, because completing it moves the done mark back to its start.
     /// </summary>
     public bool Narrow(SyncKind kind)
     {
@@ -142,7 +146,7 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
             return false;
         }
 
-        SetWindow(kind, new SyncWindow(window.From, window.From + half));
+        SetWindow(kind, kind == SyncKind.Backfill ? new SyncWindow(window.To - half, window.To) : new SyncWindow(window.From, window.From + half));
         return true;
     }
 
@@ -178,9 +182,12 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
     /// <summary>Seconds between <paramref name="now"/> and the watermark; null before the first window completed.</summary>
     public double? LagSeconds(DateTimeOffset now) => State.Watermark is { } mark ? Math.Max(0, (now - mark).TotalSeconds) : null;
 
-    /// <summary>The read-model view.</summary>
+    /// <summary>
+    /// The read-model view. Unwindowed domains (warehouses, performance) report their last full run as the watermark:
+    /// they begin like the others (which sets a watermark) but never complete a window.
+    /// </summary>
     public DomainSyncStatus Status(DateTimeOffset now) => new(
-        Domain, State.Watermark ?? State.LastFullRunAt, State.Watermark is null && State.LastFullRunAt is { } full ? Math.Max(0, (now - full).TotalSeconds) : LagSeconds(now),
+        Domain, State.LastFullRunAt ?? State.Watermark, State.LastFullRunAt is { } full ? Math.Max(0, (now - full).TotalSeconds) : LagSeconds(now),
         State.Window is not null || State.BackfillWindow is not null, State.BackfillFrom, State.BackfillDoneBackTo,
         State.BackfillFrom is not null && !BackfillPending, State.LastSuccessAt, State.NextRunAt, State.Pages, State.Upserts,
         State.LastError, State.ConsecutiveFailures);

@@ -1,0 +1,706 @@
+using OpenClaw.Grains.Sync;
+
+namespace OpenClaw.Grains.Tests.Sync;
+
+public sealed class SyncCursorTests
+{
+    // 2026-01-01T00:00:00Z; "now" in most tests is 0.7 s later, so whole-second truncation is visible.
+    private static readonly DateTimeOffset T = DateTimeOffset.FromUnixTimeSeconds(1_767_225_600);
+    private static readonly DateTimeOffset Now0 = T.AddMilliseconds(700);
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(2);
+
+    private static SyncCursor Cursor(SyncDomain domain = SyncDomain.Orders, SyncOptions? options = null) =>
+        new(domain, new SyncCursorState(), options ?? new SyncOptions());
+
+    private static SyncCursor Begun(SyncDomain domain = SyncDomain.Orders, SyncOptions? options = null, DateTimeOffset? backfillFrom = null)
+    {
+        var cursor = Cursor(domain, options);
+        cursor.Begin(Now0, backfillFrom);
+        return cursor;
+    }
+
+    // Fetches and completes every page of the next incremental window at `now`; returns it.
+    private static SyncWindow CompleteIncremental(SyncCursor cursor, DateTimeOffset now)
+    {
+        var window = cursor.NextIncremental(now) ?? throw new InvalidOperationException("no window due");
+        cursor.CompletePage(SyncKind.Incremental, null, 1, now, Interval);
+        return window;
+    }
+
+    // ----- Begin -----
+
+    [Fact]
+    public void Begin_FreshCursor_StartsSettleBeforeNowInWholeSecondsWithWatermarkThere()
+    {
+        var cursor = Begun();
+
+        Assert.Equal(T.AddSeconds(-15), cursor.State.IncrementalStart);
+        Assert.Equal(T.AddSeconds(-15), cursor.State.Watermark);
+        Assert.Equal(Now0, cursor.State.NextRunAt);
+        Assert.Null(cursor.State.BackfillFrom);
+        Assert.Null(cursor.State.BackfillDoneBackTo);
+        Assert.False(cursor.BackfillPending);
+    }
+
+    [Fact]
+    public void Begin_Again_KeepsStartWatermarkAndSchedule()
+    {
+        var cursor = Begun();
+        var first = CompleteIncremental(cursor, Now0.AddMinutes(5));
+        var nextRun = cursor.State.NextRunAt;
+
+        cursor.Begin(Now0.AddHours(1), null);
+
+        Assert.Equal(T.AddSeconds(-15), cursor.State.IncrementalStart);
+        Assert.Equal(first.To, cursor.State.Watermark);
+        Assert.Equal(nextRun, cursor.State.NextRunAt);
+    }
+
+    [Fact]
+    public void Begin_WithHistory_RequestsBackfillFromThereInWholeSecondsDoneBackToIncrementalStart()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-30));
+
+        Assert.Equal(T.AddDays(-30), cursor.State.BackfillFrom);
+        Assert.Equal(cursor.State.IncrementalStart, cursor.State.BackfillDoneBackTo);
+        Assert.True(cursor.BackfillPending);
+    }
+
+    [Fact]
+    public void Begin_HistoryStartAfterIncrementalStart_RequestsNoBackfill()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddSeconds(-5));
+
+        Assert.Null(cursor.State.BackfillFrom);
+        Assert.False(cursor.BackfillPending);
+        Assert.Null(cursor.NextBackfill());
+    }
+
+    // ----- Incremental windows -----
+
+    [Fact]
+    public void NextIncremental_BeforeBegin_Throws() =>
+        Assert.Throws<InvalidOperationException>(() => Cursor().NextIncremental(Now0));
+
+    [Fact]
+    public void NextIncremental_FirstWindow_StartsOverlapBeforeWatermarkAndEndsSettleBeforeNowInWholeSeconds()
+    {
+        var cursor = Begun();
+
+        var window = cursor.NextIncremental(Now0.AddMinutes(5));
+
+        Assert.NotNull(window);
+        Assert.Equal(T.AddSeconds(-15) - TimeSpan.FromMinutes(2), window.From);
+        Assert.Equal(T.AddSeconds(300 - 15), window.To); // now = T + 300.7 s
+        Assert.Null(window.PageToken);
+        Assert.Equal(0, window.Pages);
+        Assert.Equal(window, cursor.State.Window);
+    }
+
+    [Fact]
+    public void NextIncremental_AtBeginInstant_NothingNewToFetch_ReturnsNull()
+    {
+        var cursor = Begun();
+
+        Assert.Null(cursor.NextIncremental(Now0));
+        Assert.Null(cursor.State.Window);
+    }
+
+    [Fact]
+    public void NextIncremental_ShorterThanMinimumWindowPastWatermark_ReturnsNullUntilItIsLongEnough()
+    {
+        var cursor = Begun(options: new SyncOptions { MinimumWindow = TimeSpan.FromMinutes(1) });
+
+        // Watermark T-15 s; window end = now - 15 s truncated. T+59.9 s → end T+44 s: 59 s past the watermark.
+        Assert.Null(cursor.NextIncremental(T.AddMilliseconds(59_900)));
+        Assert.Null(cursor.State.Window);
+
+        var window = cursor.NextIncremental(T.AddSeconds(60));
+        Assert.NotNull(window);
+        Assert.Equal(T.AddSeconds(45), window.To);
+    }
+
+    [Fact]
+    public void NextIncremental_WindowInProgress_ReturnedAgainWithCheckpointedPageToken()
+    {
+        var cursor = Begun();
+        var window = cursor.NextIncremental(Now0.AddMinutes(5))!;
+
+        cursor.CompletePage(SyncKind.Incremental, "page-2", 40, Now0.AddMinutes(5).AddSeconds(1), Interval);
+        var again = cursor.NextIncremental(Now0.AddMinutes(30));
+        cursor.CompletePage(SyncKind.Incremental, "page-3", 2, Now0.AddMinutes(30), Interval);
+        var third = cursor.NextIncremental(Now0.AddMinutes(31));
+
+        Assert.Equal(window with { PageToken = "page-2", Pages = 1 }, again);
+        Assert.Equal(window with { PageToken = "page-3", Pages = 2 }, third);
+        Assert.Equal(2, cursor.State.Pages);
+        Assert.Equal(42, cursor.State.Upserts);
+        // Not complete yet: the watermark and the schedule have not moved.
+        Assert.Equal(T.AddSeconds(-15), cursor.State.Watermark);
+        Assert.Null(cursor.State.LastSuccessAt);
+        Assert.Equal(Now0, cursor.State.NextRunAt);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void CompletePage_LastPage_MovesWatermarkToWindowEndAndSchedulesNextRun(string? lastToken)
+    {
+        var cursor = Begun();
+        var window = cursor.NextIncremental(Now0.AddMinutes(5))!;
+        cursor.CompletePage(SyncKind.Incremental, "page-2", 1, Now0.AddMinutes(5), Interval);
+        var done = Now0.AddMinutes(6);
+
+        cursor.CompletePage(SyncKind.Incremental, lastToken, 1, done, Interval);
+
+        Assert.Null(cursor.State.Window);
+        Assert.Equal(window.To, cursor.State.Watermark);
+        Assert.Equal(done, cursor.State.LastSuccessAt);
+        Assert.Equal(done + Interval, cursor.State.NextRunAt);
+        Assert.Equal(2, cursor.State.Pages);
+    }
+
+    [Fact]
+    public void NextIncremental_AfterCompletion_StartsOverlapBeforeNewWatermark()
+    {
+        var cursor = Begun();
+        var first = CompleteIncremental(cursor, Now0.AddMinutes(5));
+
+        var second = cursor.NextIncremental(Now0.AddMinutes(7))!;
+
+        Assert.Equal(first.To - TimeSpan.FromMinutes(2), second.From);
+        Assert.Equal(T.AddSeconds(420 - 15), second.To);
+    }
+
+    [Fact]
+    public void CompletePage_WindowEndingBeforeWatermark_WatermarkNeverMovesBack()
+    {
+        var cursor = Begun();
+        var mark = cursor.State.Watermark!.Value;
+        cursor.NextIncremental(T.AddSeconds(61));         // From = mark - 120 s, To = mark + 61 s: 181 s
+        Assert.True(cursor.Narrow(SyncKind.Incremental)); // first 90 s: ends 30 s before the watermark
+        Assert.True(cursor.State.Window!.To < mark);
+
+        cursor.CompletePage(SyncKind.Incremental, null, 0, T.AddSeconds(62), Interval);
+
+        Assert.Null(cursor.State.Window);
+        Assert.Equal(mark, cursor.State.Watermark);
+    }
+
+    [Theory]
+    [InlineData(SyncKind.Incremental)]
+    [InlineData(SyncKind.Backfill)]
+    public void CompletePage_NoWindowInProgress_Throws(SyncKind kind)
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-3));
+
+        Assert.Throws<InvalidOperationException>(() => cursor.CompletePage(kind, null, 0, Now0, Interval));
+    }
+
+    [Fact]
+    public void CompletePage_AfterFailures_ClearsErrorAndFailureCount()
+    {
+        var cursor = Begun();
+        cursor.NextIncremental(Now0.AddMinutes(5));
+        cursor.Fail("rate_limited: slow down", Now0.AddMinutes(5));
+        cursor.Fail("rate_limited: slow down", Now0.AddMinutes(6));
+
+        cursor.CompletePage(SyncKind.Incremental, "page-2", 3, Now0.AddMinutes(8), Interval);
+
+        Assert.Equal(0, cursor.State.ConsecutiveFailures);
+        Assert.Null(cursor.State.LastError);
+        Assert.False(cursor.IsBackingOff(Now0.AddMinutes(8)));
+    }
+
+    // ----- Backfill -----
+
+    [Fact]
+    public void NextBackfill_WithoutBackfill_ReturnsNull() => Assert.Null(Begun().NextBackfill());
+
+    [Fact]
+    public void NextBackfill_WalksBackFromIncrementalStartInChunksDownToTheRequestedStart()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-2.5));
+        var start = T.AddSeconds(-15);
+        var from = T.AddDays(-2.5);
+
+        var windows = new List<SyncWindow>();
+        while (cursor.NextBackfill() is { } window && windows.Count < 10)
+        {
+            Assert.True(cursor.BackfillPending);
+            windows.Add(window);
+            cursor.CompletePage(SyncKind.Backfill, null, 5, Now0, Interval);
+        }
+
+        Assert.Equal(
+            [new SyncWindow(start.AddDays(-1), start), new SyncWindow(start.AddDays(-2), start.AddDays(-1)), new SyncWindow(from, start.AddDays(-2))],
+            windows);
+        Assert.Equal(from, cursor.State.BackfillDoneBackTo);
+        Assert.False(cursor.BackfillPending);
+        // The backfill never touches the incremental side.
+        Assert.Equal(start, cursor.State.Watermark);
+        Assert.Null(cursor.State.LastSuccessAt);
+        Assert.Equal(Now0, cursor.State.NextRunAt);
+    }
+
+    [Fact]
+    public void NextBackfill_ChunkInProgress_ReturnedAgainWithCheckpointedPageToken()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-3));
+        var chunk = cursor.NextBackfill()!;
+
+        cursor.CompletePage(SyncKind.Backfill, "page-2", 10, Now0, Interval);
+
+        Assert.Equal(chunk with { PageToken = "page-2", Pages = 1 }, cursor.NextBackfill());
+        Assert.Equal(cursor.State.IncrementalStart, cursor.State.BackfillDoneBackTo);
+    }
+
+    [Fact]
+    public void NextBackfill_Products_WholeProductBackfillIsOneWindow()
+    {
+        var options = new SyncOptions();
+        var cursor = Begun(SyncDomain.Products, options, Now0 - options.ProductBackfill);
+
+        var window = cursor.NextBackfill();
+        cursor.CompletePage(SyncKind.Backfill, null, 300, Now0, Interval);
+
+        Assert.Equal(new SyncWindow(T - options.ProductBackfill, T.AddSeconds(-15)), window);
+        Assert.Null(cursor.NextBackfill());
+        Assert.False(cursor.BackfillPending);
+    }
+
+    [Fact]
+    public void NextBackfill_OrdersWithTheSameHistory_FetchBackfillChunkSizedWindows()
+    {
+        var options = new SyncOptions();
+        var cursor = Begun(SyncDomain.Orders, options, Now0 - options.ProductBackfill);
+
+        var window = cursor.NextBackfill()!;
+
+        Assert.Equal(options.BackfillChunk, window.To - window.From);
+    }
+
+    [Fact]
+    public void NextBackfill_ProductBackfillZeroAndOperatorBackfill_StillWalksToTheStart()
+    {
+        // ProductBackfill 0 is valid (no product history at connection); an operator backfill must still finish.
+        var options = new SyncOptions { ProductBackfill = TimeSpan.Zero };
+        var cursor = Begun(SyncDomain.Products, options);
+        cursor.ExtendBackfill(Now0.AddDays(-10));
+
+        var windows = new List<SyncWindow>();
+        while (cursor.NextBackfill() is { } window && windows.Count < 50)
+        {
+            Assert.True(window.To > window.From, $"empty window {window}");
+            windows.Add(window);
+            cursor.CompletePage(SyncKind.Backfill, null, 0, Now0, Interval);
+        }
+
+        Assert.False(cursor.BackfillPending);
+        Assert.Equal(T.AddDays(-10), windows[^1].From);
+    }
+
+    [Fact]
+    public void ExtendBackfill_BeforeBegin_Throws() =>
+        Assert.Throws<InvalidOperationException>(() => Cursor().ExtendBackfill(Now0.AddDays(-1)));
+
+    [Fact]
+    public void ExtendBackfill_EarlierStartAfterCompletion_ExtendsFromWhereHistoryEnds()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-1));
+        cursor.NextBackfill();
+        cursor.CompletePage(SyncKind.Backfill, null, 0, Now0, Interval);
+        Assert.True(cursor.Status(Now0).BackfillComplete);
+        var doneBackTo = cursor.State.BackfillDoneBackTo!.Value;
+
+        cursor.ExtendBackfill(Now0.AddDays(-3));
+
+        Assert.Equal(T.AddDays(-3), cursor.State.BackfillFrom);
+        Assert.Equal(doneBackTo, cursor.State.BackfillDoneBackTo);
+        Assert.True(cursor.BackfillPending);
+        Assert.False(cursor.Status(Now0).BackfillComplete);
+        Assert.Equal(new SyncWindow(doneBackTo.AddDays(-1), doneBackTo), cursor.NextBackfill());
+    }
+
+    [Fact]
+    public void ExtendBackfill_LaterStart_IsIgnored()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-3));
+        cursor.NextBackfill();
+        cursor.CompletePage(SyncKind.Backfill, null, 0, Now0, Interval);
+        var doneBackTo = cursor.State.BackfillDoneBackTo;
+
+        cursor.ExtendBackfill(Now0.AddDays(-1));
+        cursor.ExtendBackfill(Now0.AddDays(-3)); // the same start again
+
+        Assert.Equal(T.AddDays(-3), cursor.State.BackfillFrom);
+        Assert.Equal(doneBackTo, cursor.State.BackfillDoneBackTo);
+    }
+
+    [Fact]
+    public void ExtendBackfill_AfterIncrementalProgress_StartsAtIncrementalStartNotWatermark()
+    {
+        var cursor = Begun();
+        CompleteIncremental(cursor, Now0.AddMinutes(30));
+
+        cursor.ExtendBackfill(Now0.AddDays(-1));
+
+        Assert.Equal(T.AddSeconds(-15), cursor.State.BackfillDoneBackTo);
+        Assert.Equal(new SyncWindow(T.AddDays(-1), T.AddSeconds(-15)), cursor.NextBackfill());
+    }
+
+    // ----- Narrowing -----
+
+    [Fact]
+    public void Narrow_Incremental_KeepsFirstHalfInWholeSecondsAndRestartsFromFirstPage()
+    {
+        var cursor = Begun();
+        var window = cursor.NextIncremental(T.AddSeconds(301.7))!; // T-135 s .. T+286 s: 421 s
+        cursor.CompletePage(SyncKind.Incremental, "page-2", 1, Now0, Interval);
+
+        Assert.True(cursor.Narrow(SyncKind.Incremental));
+
+        Assert.Equal(new SyncWindow(window.From, window.From.AddSeconds(210)), cursor.State.Window);
+        Assert.Equal(cursor.State.Window, cursor.NextIncremental(T.AddSeconds(400)));
+    }
+
+    [Fact]
+    public void Narrow_IncrementalThenComplete_NextWindowCoversTheRest()
+    {
+        var cursor = Begun();
+        var window = cursor.NextIncremental(Now0.AddMinutes(30))!;
+        cursor.Narrow(SyncKind.Incremental);
+        var half = cursor.State.Window!;
+
+        cursor.CompletePage(SyncKind.Incremental, null, 0, Now0.AddMinutes(30), Interval);
+        var next = cursor.NextIncremental(Now0.AddMinutes(30))!;
+
+        Assert.Equal(half.To, cursor.State.Watermark);
+        Assert.True(next.From <= half.To);
+        Assert.Equal(window.To, next.To);
+    }
+
+    [Fact]
+    public void Narrow_Backfill_HalvesChunkAndRestartsFromFirstPage()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-3));
+        var chunk = cursor.NextBackfill()!;
+        cursor.CompletePage(SyncKind.Backfill, "page-2", 1, Now0, Interval);
+
+        Assert.True(cursor.Narrow(SyncKind.Backfill));
+
+        var narrowed = cursor.NextBackfill()!;
+        Assert.Equal(TimeSpan.FromHours(12), narrowed.To - narrowed.From);
+        Assert.True(narrowed.From >= chunk.From && narrowed.To <= chunk.To);
+        Assert.Null(narrowed.PageToken);
+        Assert.Equal(0, narrowed.Pages);
+    }
+
+    [Fact]
+    public void Narrow_ProductBackfillRepeatedly_StoresTheWholeHistoryWithoutGaps()
+    {
+        // Product backfill is one 1096-day window; TikTok's 10,000-result cap narrows it. Every part must still be fetched.
+        var options = new SyncOptions();
+        var cursor = Begun(SyncDomain.Products, options, Now0 - options.ProductBackfill);
+        var start = cursor.State.IncrementalStart!.Value;
+        var from = cursor.State.BackfillFrom!.Value;
+
+        var fetched = new List<SyncWindow>();
+        var narrowings = 0;
+        while (cursor.NextBackfill() is { } window && fetched.Count < 100)
+        {
+            // Pretend anything longer than 200 days hits the cap.
+            if (window.To - window.From > TimeSpan.FromDays(200))
+            {
+                Assert.True(cursor.Narrow(SyncKind.Backfill));
+                narrowings++;
+                continue;
+            }
+
+            fetched.Add(window);
+            cursor.CompletePage(SyncKind.Backfill, null, 0, Now0, Interval);
+        }
+
+        Assert.True(narrowings > 0);
+        Assert.False(cursor.BackfillPending);
+        var covered = fetched.OrderBy(w => w.From).ToList();
+        Assert.Equal(from, covered[0].From);
+        Assert.Equal(start, covered[^1].To);
+        for (var i = 1; i < covered.Count; i++)
+        {
+            Assert.True(covered[i].From <= covered[i - 1].To, $"gap between {covered[i - 1].To:O} and {covered[i].From:O}");
+        }
+    }
+
+    [Fact]
+    public void Narrow_BelowMinimumWindow_RefusesAndKeepsWindowAndPageToken()
+    {
+        var options = new SyncOptions { MinimumWindow = TimeSpan.FromMinutes(1), Overlap = TimeSpan.Zero };
+        var cursor = Begun(options: options);
+        // Watermark T-15 s; window to T+104 s = 119 s: half is 59 s.
+        var window = cursor.NextIncremental(T.AddSeconds(119))!;
+        cursor.CompletePage(SyncKind.Incremental, "page-2", 1, Now0, Interval);
+
+        Assert.False(cursor.Narrow(SyncKind.Incremental));
+        Assert.Equal(window with { PageToken = "page-2", Pages = 1 }, cursor.State.Window);
+    }
+
+    [Fact]
+    public void Narrow_HalfExactlyMinimumWindow_Narrows()
+    {
+        var options = new SyncOptions { MinimumWindow = TimeSpan.FromMinutes(1), Overlap = TimeSpan.Zero };
+        var cursor = Begun(options: options);
+        var window = cursor.NextIncremental(T.AddSeconds(120))!; // 120 s
+
+        Assert.True(cursor.Narrow(SyncKind.Incremental));
+        Assert.Equal(TimeSpan.FromMinutes(1), cursor.State.Window!.To - window.From);
+    }
+
+    [Theory]
+    [InlineData(SyncKind.Incremental)]
+    [InlineData(SyncKind.Backfill)]
+    public void Narrow_NoWindowInProgress_Throws(SyncKind kind) =>
+        Assert.Throws<InvalidOperationException>(() => Begun(backfillFrom: Now0.AddDays(-3)).Narrow(kind));
+
+    // ----- Failures and scheduling -----
+
+    [Fact]
+    public void Fail_Repeatedly_BacksOffExponentiallyUpToMaxBackoff()
+    {
+        var cursor = Begun();
+        var delays = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            cursor.Fail("http_5xx: boom", Now0);
+            delays.Add((cursor.State.NextRunAt!.Value - Now0).TotalSeconds);
+        }
+
+        Assert.Equal([5, 10, 20, 40, 80, 160, 320, 600, 600, 600], delays);
+        Assert.Equal(10, cursor.State.ConsecutiveFailures);
+        Assert.Equal("http_5xx: boom", cursor.State.LastError);
+    }
+
+    [Fact]
+    public void Fail_ManyTimes_BackoffStaysAtMaxBackoff()
+    {
+        var cursor = Begun();
+        for (var i = 0; i < 200; i++)
+        {
+            cursor.Fail("http_5xx", Now0);
+        }
+
+        Assert.Equal(Now0 + TimeSpan.FromMinutes(10), cursor.State.NextRunAt);
+    }
+
+    [Fact]
+    public void Fail_RetryAfterLongerThanBackoff_WaitsForRetryAfter()
+    {
+        var cursor = Begun();
+
+        cursor.Fail("quota: daily limit", Now0, TimeSpan.FromHours(2));
+
+        Assert.Equal(Now0.AddHours(2), cursor.State.NextRunAt);
+    }
+
+    [Fact]
+    public void Fail_RetryAfterShorterThanBackoff_UsesBackoff()
+    {
+        var cursor = Begun();
+        cursor.Fail("rate_limited", Now0);
+
+        cursor.Fail("rate_limited", Now0, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(Now0.AddSeconds(10), cursor.State.NextRunAt);
+    }
+
+    [Fact]
+    public void Fail_WindowInProgress_KeepsWindowAndPageTokenForResume()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-3));
+        var window = cursor.NextIncremental(Now0.AddMinutes(5))!;
+        cursor.CompletePage(SyncKind.Incremental, "page-2", 1, Now0.AddMinutes(5), Interval);
+        var chunk = cursor.NextBackfill()!;
+        cursor.CompletePage(SyncKind.Backfill, "chunk-page-2", 1, Now0.AddMinutes(5), Interval);
+
+        cursor.Fail("http_5xx", Now0.AddMinutes(5));
+
+        Assert.Equal(window with { PageToken = "page-2", Pages = 1 }, cursor.NextIncremental(Now0.AddMinutes(20)));
+        Assert.Equal(chunk with { PageToken = "chunk-page-2", Pages = 1 }, cursor.NextBackfill());
+    }
+
+    [Fact]
+    public void IsDue_WhileBackingOff_FalseEvenWithWindowInProgressThenTrueWhenBackoffEnds()
+    {
+        var cursor = Begun();
+        var failedAt = Now0.AddMinutes(5);
+        cursor.NextIncremental(failedAt);
+        cursor.Fail("http_5xx", failedAt);
+
+        Assert.True(cursor.IsBackingOff(failedAt.AddSeconds(4.9)));
+        Assert.False(cursor.IsDue(failedAt.AddSeconds(4.9)));
+        Assert.False(cursor.IsBackingOff(failedAt.AddSeconds(5)));
+        Assert.True(cursor.IsDue(failedAt.AddSeconds(5)));
+    }
+
+    [Fact]
+    public void IsDue_BeforeBegin_False()
+    {
+        var cursor = Cursor();
+
+        Assert.False(cursor.IsDue(Now0));
+        Assert.False(cursor.IsBackingOff(Now0));
+    }
+
+    [Fact]
+    public void IsDue_AfterBeginAndAfterCompletion_FollowsInterval()
+    {
+        var cursor = Begun();
+        Assert.True(cursor.IsDue(Now0));
+
+        var done = Now0.AddMinutes(5);
+        CompleteIncremental(cursor, done);
+
+        Assert.False(cursor.IsDue(done));
+        Assert.False(cursor.IsDue(done + Interval - TimeSpan.FromMilliseconds(1)));
+        Assert.False(cursor.IsBackingOff(done)); // waiting for the interval is not a backoff
+        Assert.True(cursor.IsDue(done + Interval));
+    }
+
+    [Fact]
+    public void IsDue_WindowInProgressBeforeNextRun_True()
+    {
+        var cursor = Begun();
+        var done = Now0.AddMinutes(5);
+        CompleteIncremental(cursor, done);
+        cursor.NextIncremental(done.AddSeconds(30)); // started early (e.g. after "sync now")
+
+        Assert.True(cursor.IsDue(done.AddSeconds(30)));
+    }
+
+    [Fact]
+    public void MakeDue_BeforeInterval_DueNow()
+    {
+        var cursor = Begun();
+        var done = Now0.AddMinutes(5);
+        CompleteIncremental(cursor, done);
+
+        cursor.MakeDue(done.AddSeconds(10));
+
+        Assert.True(cursor.IsDue(done.AddSeconds(10)));
+    }
+
+    [Fact]
+    public void CompleteFullRun_RecordsRunAndSchedulesNext()
+    {
+        var cursor = Begun(SyncDomain.Warehouses);
+        cursor.Fail("http_5xx", Now0);
+        var at = Now0.AddMinutes(1);
+
+        cursor.CompleteFullRun(3, at, TimeSpan.FromHours(12));
+
+        Assert.Equal(at, cursor.State.LastFullRunAt);
+        Assert.Equal(at, cursor.State.LastSuccessAt);
+        Assert.Equal(at.AddHours(12), cursor.State.NextRunAt);
+        Assert.Equal(1, cursor.State.Pages);
+        Assert.Equal(3, cursor.State.Upserts);
+        Assert.Equal(0, cursor.State.ConsecutiveFailures);
+        Assert.Null(cursor.State.LastError);
+        Assert.False(cursor.IsDue(at.AddHours(12).AddSeconds(-1)));
+        Assert.True(cursor.IsDue(at.AddHours(12)));
+    }
+
+    // ----- Lag and status -----
+
+    [Fact]
+    public void LagSeconds_BeforeBegin_Null() => Assert.Null(Cursor().LagSeconds(Now0));
+
+    [Fact]
+    public void LagSeconds_SecondsSinceWatermark_NeverNegative()
+    {
+        var cursor = Begun();
+        Assert.Equal(15.7, cursor.LagSeconds(Now0)!.Value, 6);
+
+        var window = CompleteIncremental(cursor, Now0.AddMinutes(5));
+
+        Assert.Equal(60, cursor.LagSeconds(window.To.AddMinutes(1)));
+        Assert.Equal(0, cursor.LagSeconds(window.To.AddMinutes(-1)));
+    }
+
+    [Fact]
+    public void Status_IncrementalAndBackfillInProgress_ReflectsCursor()
+    {
+        var cursor = Begun(SyncDomain.Returns, backfillFrom: Now0.AddDays(-3));
+        var done = Now0.AddMinutes(5);
+        var window = CompleteIncremental(cursor, done);
+        cursor.NextBackfill();
+        cursor.CompletePage(SyncKind.Backfill, "p2", 7, done, Interval);
+        cursor.Fail("http_5xx: boom", done);
+
+        var status = cursor.Status(window.To.AddSeconds(90));
+
+        Assert.Equal(SyncDomain.Returns, status.Domain);
+        Assert.Equal(window.To, status.Watermark);
+        Assert.Equal(90, status.LagSeconds);
+        Assert.True(status.InProgress);
+        Assert.Equal(T.AddDays(-3), status.BackfillFrom);
+        Assert.Equal(T.AddSeconds(-15), status.BackfillDoneBackTo);
+        Assert.False(status.BackfillComplete);
+        Assert.Equal(done, status.LastSuccessAt);
+        Assert.Equal(done.AddSeconds(5), status.NextRunAt);
+        Assert.Equal(2, status.Pages);
+        Assert.Equal(8, status.Upserts);
+        Assert.Equal("http_5xx: boom", status.LastError);
+        Assert.Equal(1, status.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public void Status_NothingInProgressNoBackfill_NotInProgressNotComplete()
+    {
+        var cursor = Begun();
+        CompleteIncremental(cursor, Now0.AddMinutes(5));
+
+        var status = cursor.Status(Now0.AddMinutes(6));
+
+        Assert.False(status.InProgress);
+        Assert.Null(status.BackfillFrom);
+        Assert.False(status.BackfillComplete);
+    }
+
+    [Fact]
+    public void Status_BackfillDone_Complete()
+    {
+        var cursor = Begun(backfillFrom: Now0.AddDays(-1));
+        cursor.NextBackfill();
+        cursor.CompletePage(SyncKind.Backfill, null, 0, Now0, Interval);
+
+        var status = cursor.Status(Now0);
+
+        Assert.True(status.BackfillComplete);
+        Assert.False(status.InProgress);
+        Assert.Equal(T.AddDays(-1), status.BackfillDoneBackTo);
+    }
+
+    [Fact]
+    public void Status_UnwindowedDomainAfterFullRun_ReportsLastFullRunAndItsAge()
+    {
+        // Warehouses and performance begin like every domain (that makes them due) but only ever complete full runs.
+        var cursor = Begun(SyncDomain.Warehouses);
+        var ranAt = Now0.AddDays(20);
+        cursor.CompleteFullRun(2, ranAt, TimeSpan.FromHours(12));
+
+        var status = cursor.Status(ranAt.AddHours(1));
+
+        Assert.Equal(ranAt, status.Watermark);
+        Assert.Equal(3600, status.LagSeconds);
+    }
+
+    [Fact]
+    public void Status_BeforeBegin_NoWatermarkNoLag()
+    {
+        var status = Cursor().Status(Now0);
+
+        Assert.Null(status.Watermark);
+        Assert.Null(status.LagSeconds);
+        Assert.False(status.InProgress);
+    }
+}

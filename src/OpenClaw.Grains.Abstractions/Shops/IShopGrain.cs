@@ -1,4 +1,5 @@
 using OpenClaw.Grains.Sync;
+using Orleans.Concurrency;
 
 namespace OpenClaw.Grains.Shops;
 
@@ -24,12 +25,16 @@ public interface IShopGrain : IGrainWithStringKey
     Task<ShopSnapshot> UpdateSettingsAsync(ShopSettings settings);
 
     /// <summary>The shop as stored, or a snapshot with <see cref="ShopStatus.NotConnected"/> for an unknown id.</summary>
+    /// <remarks>Interleaves with a running sync turn (it only reads), so it answers at once even while a page is slow.</remarks>
+    [AlwaysInterleave]
     Task<ShopSnapshot> GetAsync();
 
     /// <summary>Marks the shop disconnected, stops its sync and removes its reminder; its stored data stays readable.</summary>
     Task<ShopSnapshot> DisconnectAsync();
 
     /// <summary>Token, per-domain sync and call-volume status (the read model also written to Redis).</summary>
+    /// <remarks>Interleaves with a running sync turn (it only reads).</remarks>
+    [AlwaysInterleave]
     Task<ShopSyncReport> GetSyncReportAsync();
 
     /// <summary>Makes the given domains (all when null or empty) due now; the work starts within about a second.</summary>

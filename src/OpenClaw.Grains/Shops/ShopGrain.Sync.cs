@@ -17,6 +17,7 @@ public sealed partial class ShopGrain
 
     // Failure backoff per domain, on the real clock (a frozen or fast TikTok clock must not stall or hurry retries).
     private readonly Dictionary<SyncDomain, DateTimeOffset> _retryAt = [];
+    private DateTimeOffset _turnEndsAt;
     private IGrainTimer? _timer;
     private bool _timerIdle = true;
 
@@ -123,6 +124,7 @@ public sealed partial class ShopGrain
         activity?.SetTag(SyncTelemetry.ShopIdTag, ShopId);
         var before = TokenFingerprint();
         var pages = 0;
+        _turnEndsAt = services.RealTime.GetUtcNow() + syncOptions.Value.TurnBudget;
         try
         {
             var now = time.GetUtcNow();
@@ -169,7 +171,7 @@ public sealed partial class ShopGrain
     {
         var cursor = Cursor(domain);
         var pages = 0;
-        while (pages < maxPages && IsSyncing)
+        while (pages < maxPages && IsSyncing && services.RealTime.GetUtcNow() < _turnEndsAt)
         {
             var now = time.GetUtcNow();
             if (IsBackingOff(cursor.Domain) || (kind == SyncKind.Incremental && !cursor.IsDue(now)))

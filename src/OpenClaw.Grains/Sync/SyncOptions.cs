@@ -35,6 +35,9 @@ public sealed class SyncOptions : IValidatableObject
     /// <summary>Most pages one timer turn fetches before it yields to other callers of the grain.</summary>
     public int PagesPerTurn { get; set; } = 4;
 
+    /// <summary>A turn starts no new page after this much real time, so other callers of the grain wait little (a page in flight finishes).</summary>
+    public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Pause between timer turns while work is pending (real time).</summary>
     public TimeSpan BusyTurnDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 

@@ -202,14 +202,14 @@ public sealed class SyncCursorTests
     {
         var cursor = Begun();
         cursor.NextIncremental(Now0.AddMinutes(5));
-        cursor.Fail("rate_limited: slow down", Now0.AddMinutes(5));
-        cursor.Fail("rate_limited: slow down", Now0.AddMinutes(6));
+        cursor.Fail("rate_limited: slow down");
+        cursor.Fail("rate_limited: slow down");
 
         cursor.CompletePage(SyncKind.Incremental, "page-2", 3, Now0.AddMinutes(8), Interval);
 
         Assert.Equal(0, cursor.State.ConsecutiveFailures);
         Assert.Null(cursor.State.LastError);
-        Assert.False(cursor.IsBackingOff(Now0.AddMinutes(8)));
+        Assert.Equal(TimeSpan.FromSeconds(5), cursor.Fail("again")); // the backoff starts over
     }
 
     // ----- Backfill -----
@@ -471,8 +471,7 @@ public sealed class SyncCursorTests
         var delays = new List<double>();
         for (var i = 0; i < 10; i++)
         {
-            cursor.Fail("http_5xx: boom", Now0);
-            delays.Add((cursor.State.NextRunAt!.Value - Now0).TotalSeconds);
+            delays.Add(cursor.Fail("http_5xx: boom").TotalSeconds);
         }
 
         Assert.Equal([5, 10, 20, 40, 80, 160, 320, 600, 600, 600], delays);
@@ -484,12 +483,13 @@ public sealed class SyncCursorTests
     public void Fail_ManyTimes_BackoffStaysAtMaxBackoff()
     {
         var cursor = Begun();
+        var last = TimeSpan.Zero;
         for (var i = 0; i < 200; i++)
         {
-            cursor.Fail("http_5xx", Now0);
+            last = cursor.Fail("http_5xx");
         }
 
-        Assert.Equal(Now0 + TimeSpan.FromMinutes(10), cursor.State.NextRunAt);
+        Assert.Equal(TimeSpan.FromMinutes(10), last);
     }
 
     [Fact]
@@ -497,20 +497,16 @@ public sealed class SyncCursorTests
     {
         var cursor = Begun();
 
-        cursor.Fail("quota: daily limit", Now0, TimeSpan.FromHours(2));
-
-        Assert.Equal(Now0.AddHours(2), cursor.State.NextRunAt);
+        Assert.Equal(TimeSpan.FromHours(2), cursor.Fail("quota: daily limit", TimeSpan.FromHours(2)));
     }
 
     [Fact]
     public void Fail_RetryAfterShorterThanBackoff_UsesBackoff()
     {
         var cursor = Begun();
-        cursor.Fail("rate_limited", Now0);
+        cursor.Fail("rate_limited");
 
-        cursor.Fail("rate_limited", Now0, TimeSpan.FromSeconds(1));
-
-        Assert.Equal(Now0.AddSeconds(10), cursor.State.NextRunAt);
+        Assert.Equal(TimeSpan.FromSeconds(10), cursor.Fail("rate_limited", TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
@@ -522,24 +518,24 @@ public sealed class SyncCursorTests
         var chunk = cursor.NextBackfill()!;
         cursor.CompletePage(SyncKind.Backfill, "chunk-page-2", 1, Now0.AddMinutes(5), Interval);
 
-        cursor.Fail("http_5xx", Now0.AddMinutes(5));
+        cursor.Fail("http_5xx");
 
         Assert.Equal(window with { PageToken = "page-2", Pages = 1 }, cursor.NextIncremental(Now0.AddMinutes(20)));
         Assert.Equal(chunk with { PageToken = "chunk-page-2", Pages = 1 }, cursor.NextBackfill());
     }
 
     [Fact]
-    public void IsDue_WhileBackingOff_FalseEvenWithWindowInProgressThenTrueWhenBackoffEnds()
+    public void IsDue_AfterFailure_WindowInProgressStaysDueAndScheduleUnchanged()
     {
         var cursor = Begun();
         var failedAt = Now0.AddMinutes(5);
         cursor.NextIncremental(failedAt);
-        cursor.Fail("http_5xx", failedAt);
+        var nextRun = cursor.State.NextRunAt;
+        cursor.Fail("http_5xx");
 
-        Assert.True(cursor.IsBackingOff(failedAt.AddSeconds(4.9)));
-        Assert.False(cursor.IsDue(failedAt.AddSeconds(4.9)));
-        Assert.False(cursor.IsBackingOff(failedAt.AddSeconds(5)));
-        Assert.True(cursor.IsDue(failedAt.AddSeconds(5)));
+        // The backoff is the caller's (real time); the TikTok-time schedule does not move.
+        Assert.Equal(nextRun, cursor.State.NextRunAt);
+        Assert.True(cursor.IsDue(failedAt));
     }
 
     [Fact]
@@ -548,7 +544,6 @@ public sealed class SyncCursorTests
         var cursor = Cursor();
 
         Assert.False(cursor.IsDue(Now0));
-        Assert.False(cursor.IsBackingOff(Now0));
     }
 
     [Fact]
@@ -562,7 +557,6 @@ public sealed class SyncCursorTests
 
         Assert.False(cursor.IsDue(done));
         Assert.False(cursor.IsDue(done + Interval - TimeSpan.FromMilliseconds(1)));
-        Assert.False(cursor.IsBackingOff(done)); // waiting for the interval is not a backoff
         Assert.True(cursor.IsDue(done + Interval));
     }
 
@@ -593,7 +587,7 @@ public sealed class SyncCursorTests
     public void CompleteFullRun_RecordsRunAndSchedulesNext()
     {
         var cursor = Begun(SyncDomain.Warehouses);
-        cursor.Fail("http_5xx", Now0);
+        cursor.Fail("http_5xx");
         var at = Now0.AddMinutes(1);
 
         cursor.CompleteFullRun(3, at, TimeSpan.FromHours(12));
@@ -634,7 +628,7 @@ public sealed class SyncCursorTests
         var window = CompleteIncremental(cursor, done);
         cursor.NextBackfill();
         cursor.CompletePage(SyncKind.Backfill, "p2", 7, done, Interval);
-        cursor.Fail("http_5xx: boom", done);
+        cursor.Fail("http_5xx: boom");
 
         var status = cursor.Status(window.To.AddSeconds(90));
 
@@ -646,7 +640,7 @@ public sealed class SyncCursorTests
         Assert.Equal(T.AddSeconds(-15), status.BackfillDoneBackTo);
         Assert.False(status.BackfillComplete);
         Assert.Equal(done, status.LastSuccessAt);
-        Assert.Equal(done.AddSeconds(5), status.NextRunAt);
+        Assert.Equal(done + Interval, status.NextRunAt);
         Assert.Equal(2, status.Pages);
         Assert.Equal(8, status.Upserts);
         Assert.Equal("http_5xx: boom", status.LastError);

@@ -10,6 +10,9 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 /// </summary>
 public sealed class ProductFetcher : IWindowedFetcher
 {
+    /// <summary>Products per search page: small, because each changed product costs a detail call in the same page.</summary>
+    public const int PageSize = 20;
+
     /// <inheritdoc />
     public SyncDomain Domain => SyncDomain.Products;
 
@@ -18,7 +21,7 @@ public sealed class ProductFetcher : IWindowedFetcher
     {
         ArgumentNullException.ThrowIfNull(fetch);
         ArgumentNullException.ThrowIfNull(window);
-        var query = new ProductSearchQuery { UpdateTimeFrom = window.From, UpdateTimeTo = window.To.AddSeconds(-1), PageSize = 100 };
+        var query = new ProductSearchQuery { UpdateTimeFrom = window.From, UpdateTimeTo = window.To.AddSeconds(-1), PageSize = PageSize };
         var page = (await fetch.Client.Products.SearchAsync(fetch.Access, query, window.PageToken, fetch.Options, cancellationToken).ConfigureAwait(false))
             .GetValueOrThrow();
         var versions = new List<EntityVersion>(page.Items.Count);

@@ -124,7 +124,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     private (string File, string Args) GarnetCommand(bool recover)
     {
-        var args = $"garnet-server --port {Port} --bind 127.0.0.1 --lua true -m 128m --index 16m";
+        var args = $"garnet-server --port {Port} --bind 127.0.0.1 --lua true --lua-transaction-mode true -m 128m --index 16m";
         if (persistent)
         {
             args += $" --aof --storage-tier true --device-type RandomAccess --logdir \"{dataDirectory}\" --checkpointdir \"{dataDirectory}\"";

@@ -5,13 +5,17 @@ namespace OpenClaw.TikTokShop.Resilience;
 /// <summary>
 /// In-process token bucket per shop. Lower priorities keep a reserve free for higher ones (backfill only spends
 /// the top half of the bucket, incremental the top three quarters); a rate-limit report empties the bucket, pauses
-/// the shop (Retry-After or a default penalty) and halves its rate, which then ramps up again.
+/// the shop (Retry-After or a default penalty) and halves its rate, which then ramps up again. A quota-exhausted report
+/// pauses every shop of this process (Retry-After or <see cref="TokenBucketRateBudgetOptions.QuotaPause"/>): until then
+/// <see cref="AcquireAsync"/> throws <see cref="RateBudgetPausedException"/> for every priority but
+/// <see cref="CallPriority.TokenRefresh"/>. Knows no daily quota of its own and nothing of other processes.
 /// </summary>
 public sealed class TokenBucketRateBudget : IRateBudget
 {
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly TokenBucketRateBudgetOptions _options;
     private readonly TimeProvider _time;
+    private long _quotaPausedUntil;
 
     /// <summary>Creates the budget.</summary>
     public TokenBucketRateBudget(TokenBucketRateBudgetOptions? options = null, TimeProvider? timeProvider = null)
@@ -19,6 +23,7 @@ public sealed class TokenBucketRateBudget : IRateBudget
         _options = options ?? new TokenBucketRateBudgetOptions();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.PerShopPerSecond, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.Burst, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.QuotaPause, TimeSpan.Zero);
         _time = timeProvider ?? TimeProvider.System;
     }
 
@@ -26,6 +31,11 @@ public sealed class TokenBucketRateBudget : IRateBudget
     public async ValueTask<TimeSpan> AcquireAsync(string shopId, CallPriority priority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shopId);
+        if (priority != CallPriority.TokenRefresh && QuotaPauseLeft() is { } left)
+        {
+            throw new RateBudgetPausedException(RateBudgetPauseReason.QuotaExhausted, _time.GetUtcNow() + left, shopId, priority);
+        }
+
         var bucket = _buckets.GetOrAdd(shopId, _ => new Bucket(_options.Burst, _time.GetTimestamp()));
         var reserve = _options.Burst * ReserveFraction(priority);
         var waited = TimeSpan.Zero;
@@ -48,6 +58,27 @@ public sealed class TokenBucketRateBudget : IRateBudget
         ArgumentNullException.ThrowIfNull(shopId);
         var bucket = _buckets.GetOrAdd(shopId, _ => new Bucket(_options.Burst, _time.GetTimestamp()));
         bucket.Penalise(_time.GetTimestamp(), _time, retryAfter ?? _options.DefaultPenalty);
+    }
+
+    /// <inheritdoc />
+    public void ReportQuotaExhausted(string shopId, TimeSpan? retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(shopId);
+        var pause = retryAfter is { } r && r > TimeSpan.Zero ? r : _options.QuotaPause;
+        var until = _time.GetTimestamp() + (long)(pause.TotalSeconds * _time.TimestampFrequency);
+        long seen;
+        do
+        {
+            seen = Volatile.Read(ref _quotaPausedUntil);
+        }
+        while (until > seen && Interlocked.CompareExchange(ref _quotaPausedUntil, until, seen) != seen);
+    }
+
+    private TimeSpan? QuotaPauseLeft()
+    {
+        var until = Volatile.Read(ref _quotaPausedUntil);
+        var now = _time.GetTimestamp();
+        return until != 0 && now < until ? _time.GetElapsedTime(now, until) : null;
     }
 
     private static double ReserveFraction(CallPriority priority) => priority switch

@@ -159,6 +159,11 @@ internal sealed class TikTokShopTransport(
                 {
                     budget.ReportRateLimited(state.ShopKey, limited.RetryAfter);
                 }
+                else if (outcome.Error is { Entry.Reaction: OpenClawReaction.PauseUntilNextDay } exhausted)
+                {
+                    // 45101004: the app's daily quota is used up; the budget pauses the whole app (Retry-After when sent).
+                    budget.ReportQuotaExhausted(state.ShopKey, exhausted.RetryAfter);
+                }
 
                 return outcome;
             }

@@ -99,6 +99,47 @@ public sealed class RetryAndBudgetTests
         Assert.Equal(2, budget.Acquired);
     }
 
+    [Theory]
+    [InlineData(429, "7200", 7200)]
+    [InlineData(200, null, null)]
+    public async Task Daily_quota_exhausted_is_reported_to_the_budget_once_with_retry_after_and_not_retried(int status, string? retryAfter, int? expectedSeconds)
+    {
+        await using var stub = await StubServer.StartAsync((context, _) =>
+        {
+            if (retryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = retryAfter;
+            }
+
+            return StubServer.WriteAsync(context, status, Envelopes.Error(45101004, "10000 request per day"));
+        });
+        var budget = new UnlimitedBudget();
+        var client = TestClients.Client(stub.BaseUrl, budget: budget);
+
+        var result = await client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(OpenClawReaction.PauseUntilNextDay, result.Error!.Entry.Reaction);
+        var report = Assert.Single(budget.QuotaExhausted);
+        Assert.Equal(TestClients.Shop.ShopId, report.ShopId);
+        Assert.Equal(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, report.RetryAfter);
+        Assert.Empty(budget.RateLimited);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task A_budget_that_refuses_with_a_pause_stops_the_call_before_any_request()
+    {
+        await using var stub = await StubServer.AnsweringAsync(200, Envelopes.Success(Warehouses));
+        var retryAt = DateTimeOffset.UtcNow.AddHours(2);
+        var client = TestClients.Client(stub.BaseUrl, budget: new PausedBudget(retryAt));
+
+        var ex = await Assert.ThrowsAsync<OpenClaw.TikTokShop.Resilience.RateBudgetPausedException>(() =>
+            client.Fulfillment.ListWarehousesAsync(TestClients.Shop, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(retryAt, ex.RetryAt);
+        Assert.Empty(stub.Requests);
+    }
+
     [Fact]
     public async Task A_stalled_answer_becomes_a_timeout_error_after_the_retries()
     {
@@ -222,6 +263,17 @@ internal sealed class SlowBudget(TimeSpan wait) : OpenClaw.TikTokShop.Resilience
         await Task.Delay(wait, cancellationToken);
         return wait;
     }
+
+    public void ReportRateLimited(string shopId, TimeSpan? retryAfter)
+    {
+    }
+}
+
+internal sealed class PausedBudget(DateTimeOffset retryAt) : OpenClaw.TikTokShop.Resilience.IRateBudget
+{
+    public ValueTask<TimeSpan> AcquireAsync(string shopId, OpenClaw.TikTokShop.Resilience.CallPriority priority, CancellationToken cancellationToken) =>
+        throw new OpenClaw.TikTokShop.Resilience.RateBudgetPausedException(
+            OpenClaw.TikTokShop.Resilience.RateBudgetPauseReason.QuotaExhausted, retryAt, shopId, priority);
 
     public void ReportRateLimited(string shopId, TimeSpan? retryAfter)
     {

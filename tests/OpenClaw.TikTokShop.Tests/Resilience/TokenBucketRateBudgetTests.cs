@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenClaw.TikTokShop.Resilience;
 
 namespace OpenClaw.TikTokShop.Tests.Resilience;
@@ -43,5 +44,35 @@ public sealed class TokenBucketRateBudgetTests
         // Whatever the scheduler did between the two calls, nothing is granted before the pause ends.
         Assert.True(TimeProvider.System.GetElapsedTime(reported) >= TimeSpan.FromMilliseconds(295));
         Assert.True(waited > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task A_quota_exhausted_report_pauses_every_shop_but_not_token_refresh_until_retry_after()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        var budget = new TokenBucketRateBudget(new TokenBucketRateBudgetOptions { PerShopPerSecond = 1000, Burst = 100 }, clock);
+
+        budget.ReportQuotaExhausted("a", TimeSpan.FromMinutes(30));
+        var thrown = await Assert.ThrowsAsync<RateBudgetPausedException>(() => budget.AcquireAsync("b", CallPriority.Webhook, CancellationToken.None).AsTask());
+        var refresh = await budget.AcquireAsync("b", CallPriority.TokenRefresh, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var afterPause = await budget.AcquireAsync("b", CallPriority.Backfill, CancellationToken.None);
+
+        Assert.Equal((RateBudgetPauseReason.QuotaExhausted, clock.Start.AddMinutes(30), "b"), (thrown.Reason, thrown.RetryAt, thrown.ShopId));
+        Assert.Equal(TimeSpan.Zero, refresh);
+        Assert.Equal(TimeSpan.Zero, afterPause);
+    }
+
+    [Fact]
+    public async Task A_quota_exhausted_report_without_retry_after_pauses_for_the_configured_two_hours()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        var budget = new TokenBucketRateBudget(timeProvider: clock);
+
+        budget.ReportQuotaExhausted("a", null);
+        clock.Advance(TimeSpan.FromMinutes(119));
+        var thrown = await Assert.ThrowsAsync<RateBudgetPausedException>(() => budget.AcquireAsync("a", CallPriority.Incremental, CancellationToken.None).AsTask());
+
+        Assert.Equal(clock.Start.AddHours(2), thrown.RetryAt);
     }
 }

@@ -65,6 +65,16 @@ public sealed class UnlimitedBudget : IRateBudget
             RateLimited.Add((shopId, retryAfter));
         }
     }
+
+    public List<(string ShopId, TimeSpan? RetryAfter)> QuotaExhausted { get; } = [];
+
+    public void ReportQuotaExhausted(string shopId, TimeSpan? retryAfter)
+    {
+        lock (QuotaExhausted)
+        {
+            QuotaExhausted.Add((shopId, retryAfter));
+        }
+    }
 }
 
 /// <summary>A clock fixed at a chosen instant (only wall-clock reads are faked; timers stay real).</summary>

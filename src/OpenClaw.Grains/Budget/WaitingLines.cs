@@ -1,0 +1,92 @@
+namespace OpenClaw.Grains.Budget;
+
+/// <summary>
+/// One holder per key at a time; other callers with the same key wait in line, first come first served (SemaphoreSlim
+/// hands a release to the oldest asynchronous waiter, and no newcomer can barge in). A key's entry exists only while
+/// someone holds or waits for it, so lines for thousands of shops leave nothing behind.
+/// </summary>
+/// <typeparam name="TKey">What a line is for, e.g. a shop and priority.</typeparam>
+internal sealed class WaitingLines<TKey>
+    where TKey : notnull
+{
+    private readonly Dictionary<TKey, Entry> _entries = [];
+    private readonly Lock _lock = new();
+
+    /// <summary>Number of keys with a holder or waiters (diagnostics).</summary>
+    public int Count
+    {
+        get { lock (_lock) { return _entries.Count; } }
+    }
+
+    /// <summary>Waits for the turn of <paramref name="key"/>; dispose the result to hand the turn to the next in line.</summary>
+    public async ValueTask<Turn> EnterAsync(TKey key, CancellationToken cancellationToken)
+    {
+        Entry entry;
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(key, out entry!))
+            {
+                entry = new Entry();
+                _entries[key] = entry;
+            }
+
+            entry.Users++;
+        }
+
+        try
+        {
+            await entry.Line.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Leave(key, entry, held: false);
+            throw;
+        }
+
+        return new Turn(this, key, entry);
+    }
+
+    private void Leave(TKey key, Entry entry, bool held)
+    {
+        if (held)
+        {
+            entry.Line.Release();
+        }
+
+        lock (_lock)
+        {
+            if (--entry.Users == 0)
+            {
+                _entries.Remove(key);
+                entry.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A held turn; disposing it lets the next caller with the same key go.</summary>
+    public readonly struct Turn : IDisposable
+    {
+        private readonly WaitingLines<TKey>? _owner;
+        private readonly TKey _key;
+        private readonly Entry? _entry;
+
+        internal Turn(WaitingLines<TKey> owner, TKey key, Entry entry)
+        {
+            _owner = owner;
+            _key = key;
+            _entry = entry;
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _owner?.Leave(_key, _entry!, held: true);
+    }
+
+    internal sealed class Entry : IDisposable
+    {
+        public SemaphoreSlim Line { get; } = new(1, 1);
+
+        public int Users { get; set; }
+
+        public void Dispose() => Line.Dispose();
+    }
+}

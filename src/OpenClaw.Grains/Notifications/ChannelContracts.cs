@@ -35,7 +35,7 @@ public sealed record ChannelSendResult(ChannelSendOutcome Outcome, string? Error
 /// <param name="Notifications">The routed notifications it carries.</param>
 /// <param name="Sections">One section per alert.</param>
 /// <param name="CreatedAt">When it was composed (UTC).</param>
-public sealed record ChannelMessage(string RequestId, string Title, IReadOnlyList<Alerts.RoutedNotification> Notifications,
+public sealed record NotificationMessage(string RequestId, string Title, IReadOnlyList<Alerts.RoutedNotification> Notifications,
     IReadOnlyList<AlertSection> Sections, DateTimeOffset CreatedAt);
 
 /// <summary>Sends messages to one kind of channel.</summary>
@@ -48,5 +48,5 @@ public interface INotificationChannelSender
     ChannelLimits Limits { get; }
 
     /// <summary>Sends <paramref name="message"/>; failures are returned, not thrown (except cancellation).</summary>
-    Task<ChannelSendResult> SendAsync(NotificationChannel channel, ChannelMessage message, CancellationToken cancellationToken);
+    Task<ChannelSendResult> SendAsync(NotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace OpenClaw.Grains.Notifications;
 /// <summary>A composed message and the routed notifications it carries.</summary>
 /// <param name="Message">What is sent.</param>
 /// <param name="NotificationIds">Ids of the routed notifications inside (acknowledged together).</param>
-public sealed record PackedMessage(ChannelMessage Message, IReadOnlyList<string> NotificationIds);
+public sealed record PackedMessage(NotificationMessage Message, IReadOnlyList<string> NotificationIds);
 
 /// <summary>
 /// Packs routed notifications for one channel into as few messages as its limits allow: in order, as many as fit in
@@ -54,6 +54,6 @@ public sealed class ChannelMessagePacker(AlertMessageComposer composer)
         var sections = parts.SelectMany(p => p.Sections).ToList();
         var requestId = ids.Count == 1 ? ids[0] : AlertFingerprint.IdOf(["batch", .. ids]);
         var title = AlertMessageComposer.BatchTitle(channel.Language, sections.Count);
-        return new PackedMessage(new ChannelMessage(requestId, title, parts.Select(p => p.Notification).ToList(), sections, now), ids);
+        return new PackedMessage(new NotificationMessage(requestId, title, parts.Select(p => p.Notification).ToList(), sections, now), ids);
     }
 }

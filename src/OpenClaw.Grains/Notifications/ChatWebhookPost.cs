@@ -20,6 +20,12 @@ public static class ChatWebhookPost
     /// <summary>Name of the <see cref="IHttpClientFactory"/> client every HTTP channel uses.</summary>
     public const string HttpClientName = "OpenClaw.Notifications";
 
+    /// <summary>JSON writing for request bodies: CJK and other non-ASCII text stays literal UTF-8 (smaller than \u escapes; still valid JSON).</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     /// <summary>Posts <paramref name="body"/> (UTF-8 JSON) with optional extra headers; null response on a transport failure, with the reason as the error.</summary>
     public static async Task<(ChatWebhookResponse? Response, string? Error)> PostAsync(HttpClient client, Uri url, string body,
         IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class DingTalkRobotSender(IHttpClientFactory clients, TimeProvider
     }
 
     /// <inheritdoc />
-    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, ChannelMessage message, CancellationToken cancellationToken)
+    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);
@@ -50,7 +50,7 @@ public sealed class DingTalkRobotSender(IHttpClientFactory clients, TimeProvider
             ["msgtype"] = "markdown",
             ["markdown"] = new JsonObject { ["title"] = message.Title, ["text"] = AlertMessageFormats.Markdown(message.Title, message.Sections, fontColours: false) },
         };
-        var (response, error) = await ChatWebhookPost.PostAsync(clients.CreateClient(ChatWebhookPost.HttpClientName), url, body.ToJsonString(), null,
+        var (response, error) = await ChatWebhookPost.PostAsync(clients.CreateClient(ChatWebhookPost.HttpClientName), url, body.ToJsonString(ChatWebhookPost.JsonOptions), null,
             cancellationToken).ConfigureAwait(false);
         if (ChatWebhookPost.Common(response, error) is { } common)
         {

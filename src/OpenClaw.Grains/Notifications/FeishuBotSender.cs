@@ -32,7 +32,7 @@ public sealed class FeishuBotSender(IHttpClientFactory clients, TimeProvider tim
     }
 
     /// <inheritdoc />
-    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, ChannelMessage message, CancellationToken cancellationToken)
+    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);
@@ -59,7 +59,7 @@ public sealed class FeishuBotSender(IHttpClientFactory clients, TimeProvider tim
 
         body["msg_type"] = "post";
         body["content"] = new JsonObject { ["post"] = new JsonObject { [locale] = new JsonObject { ["title"] = message.Title, ["content"] = paragraphs } } };
-        var (response, error) = await ChatWebhookPost.PostAsync(clients.CreateClient(ChatWebhookPost.HttpClientName), channel.Url!, body.ToJsonString(),
+        var (response, error) = await ChatWebhookPost.PostAsync(clients.CreateClient(ChatWebhookPost.HttpClientName), channel.Url!, body.ToJsonString(ChatWebhookPost.JsonOptions),
             null, cancellationToken).ConfigureAwait(false);
         if (ChatWebhookPost.Common(response, error) is { } common)
         {

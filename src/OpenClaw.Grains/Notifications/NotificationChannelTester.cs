@@ -21,7 +21,7 @@ public sealed class NotificationChannelTester(IEnumerable<INotificationChannelSe
         var sender = senders.First(s => s.Kind == channel.Kind);
         var now = time.GetUtcNow();
         var section = composer.TestSection(channel, now);
-        var message = new ChannelMessage(AlertFingerprint.IdOf("test", channel.TenantId, channel.ChannelId, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        var message = new NotificationMessage(AlertFingerprint.IdOf("test", channel.TenantId, channel.ChannelId, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
             section.Title, [], [section], now);
         return await sender.SendAsync(channel, message, cancellationToken).ConfigureAwait(false);
     }

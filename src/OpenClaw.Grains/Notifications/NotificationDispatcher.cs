@@ -91,7 +91,7 @@ public sealed partial class NotificationDispatcher(
         LogDeferred(channel.ChannelId, channel.Kind, rest.Count, wait.TotalMilliseconds);
     }
 
-    private async Task<ChannelSendResult> SendAsync(INotificationChannelSender sender, NotificationChannel channel, ChannelMessage message,
+    private async Task<ChannelSendResult> SendAsync(INotificationChannelSender sender, NotificationChannel channel, NotificationMessage message,
         List<ClaimedOutboxItem> carried, CancellationToken cancellationToken)
     {
         using var activity = AlertsTelemetry.Source.StartActivity("notification deliver", ActivityKind.Client);

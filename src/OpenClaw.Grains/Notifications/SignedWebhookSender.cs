@@ -29,7 +29,7 @@ public sealed class SignedWebhookSender(IHttpClientFactory clients, TimeProvider
     /// <summary>The acceptance window receivers should apply to <see cref="TimestampHeader"/>: ±300 s.</summary>
     public static readonly TimeSpan ReceiverTolerance = TimeSpan.FromSeconds(300);
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = ChatWebhookPost.JsonOptions;
 
     /// <inheritdoc />
     public NotificationChannelKind Kind => NotificationChannelKind.Webhook;
@@ -46,7 +46,7 @@ public sealed class SignedWebhookSender(IHttpClientFactory clients, TimeProvider
     }
 
     /// <summary>The JSON body of <paramref name="message"/> (a test message when it carries no notification).</summary>
-    public static string Body(NotificationChannel channel, ChannelMessage message)
+    public static string Body(NotificationChannel channel, NotificationMessage message)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);
@@ -72,7 +72,7 @@ public sealed class SignedWebhookSender(IHttpClientFactory clients, TimeProvider
     }
 
     /// <inheritdoc />
-    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, ChannelMessage message, CancellationToken cancellationToken)
+    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);

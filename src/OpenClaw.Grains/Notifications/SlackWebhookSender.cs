@@ -16,12 +16,12 @@ public sealed class SlackWebhookSender(IHttpClientFactory clients) : INotificati
     public ChannelLimits Limits { get; } = new([new ChannelRate(TimeSpan.FromSeconds(1), 1)], 35000, 100);
 
     /// <inheritdoc />
-    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, ChannelMessage message, CancellationToken cancellationToken)
+    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);
         var body = new JsonObject { ["text"] = AlertMessageFormats.SlackMrkdwn(message.Title, message.Sections), ["mrkdwn"] = true };
-        var (response, error) = await ChatWebhookPost.PostAsync(clients.CreateClient(ChatWebhookPost.HttpClientName), channel.Url!, body.ToJsonString(),
+        var (response, error) = await ChatWebhookPost.PostAsync(clients.CreateClient(ChatWebhookPost.HttpClientName), channel.Url!, body.ToJsonString(ChatWebhookPost.JsonOptions),
             null, cancellationToken).ConfigureAwait(false);
         return ChatWebhookPost.Common(response, error) ?? ChannelSendResult.Delivered;
     }

@@ -20,7 +20,7 @@ public sealed class SmtpEmailSender(OutboundTargetGuard guard, TimeSpan attemptT
     public ChannelLimits Limits { get; } = new([new ChannelRate(TimeSpan.FromSeconds(1), 5)], 200_000, 100);
 
     /// <inheritdoc />
-    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, ChannelMessage message, CancellationToken cancellationToken)
+    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);

@@ -21,7 +21,7 @@ public sealed class WeComRobotSender(IHttpClientFactory clients) : INotification
     public ChannelLimits Limits { get; } = new([new ChannelRate(TimeSpan.FromMinutes(1), 20)], 4000, 100);
 
     /// <inheritdoc />
-    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, ChannelMessage message, CancellationToken cancellationToken)
+    public async Task<ChannelSendResult> SendAsync(NotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);
@@ -31,7 +31,7 @@ public sealed class WeComRobotSender(IHttpClientFactory clients) : INotification
             ["markdown"] = new JsonObject { ["content"] = AlertMessageFormats.Markdown(message.Title, message.Sections, fontColours: true) },
         };
         var (response, error) = await ChatWebhookPost.PostAsync(clients.CreateClient(ChatWebhookPost.HttpClientName), channel.Url!,
-            body.ToJsonString(), null, cancellationToken).ConfigureAwait(false);
+            body.ToJsonString(ChatWebhookPost.JsonOptions), null, cancellationToken).ConfigureAwait(false);
         if (ChatWebhookPost.Common(response, error) is { } common)
         {
             return common;

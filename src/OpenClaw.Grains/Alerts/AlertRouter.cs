@@ -178,9 +178,13 @@ public sealed class AlertRouter
             return []; // all resolved, receiver does not want resolved notifications: the log is cleared, nothing is sent
         }
 
+        // The id names the content and the flush, never the sequence alone: a group removed and created again starts
+        // its sequence anew, and an id reused within the outbox's delivered-id retention would be refused as a duplicate.
         var sequence = group.Sequence.ToString(CultureInfo.InvariantCulture);
+        var at = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var content = string.Join(",", firing.Concat(resolvedToSend).Select(a => a.Id));
         return route.ChannelIds.Select(channel => new RoutedNotification(
-            AlertFingerprint.IdOf("routed", _tenantId, group.Key, channel, sequence), _tenantId, channel, group.Key,
+            AlertFingerprint.IdOf("routed", _tenantId, group.Key, channel, sequence, at, content), _tenantId, channel, group.Key,
             new Dictionary<string, string>(group.GroupLabels, StringComparer.Ordinal), firing, resolvedToSend, now)).ToList();
     }
 

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using OpenClaw.Grains.Notifications;
 using OpenClaw.TestSupport;
 using StackExchange.Redis;
@@ -174,5 +177,40 @@ public sealed class AlertOutboxTests : IAsyncLifetime
         var bodies = string.Concat(requests.Select(r => r.Body));
         Assert.All(Enumerable.Range(0, 25), i => Assert.Contains($"店铺{i:D2}（74950000000{i:D2}）", bodies, StringComparison.Ordinal));
         Assert.Equal(0, await Outbox.DepthAsync());
+    }
+
+    [Fact]
+    public async Task Delivery_EmitsASpanAndCounters_WithoutUrlOrSecret()
+    {
+        await SaveChannelAsync(NotificationChannelKind.DingTalk, "robot/send?access_token=secret-token", "SECsecret");
+        var notification = _kit.Firing("shop-1");
+        var spans = new ConcurrentQueue<Activity>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == AlertsTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { if ((string?)a.GetTagItem("openclaw.notification.request_id") == notification.Id) { spans.Enqueue(a); } },
+        };
+        ActivitySource.AddActivityListener(activities);
+        long sent = 0;
+        using var meters = new MeterListener { InstrumentPublished = (i, l) => { if (i.Meter.Name == AlertsTelemetry.Name) { l.EnableMeasurementEvents(i); } } };
+        meters.SetMeasurementEventCallback<long>((i, value, tags, _) =>
+        {
+            if (i.Name == "openclaw.alerts.notifications.sent")
+            {
+                Interlocked.Add(ref sent, value);
+            }
+        });
+        meters.Start();
+
+        await Outbox.EnqueueAsync(notification);
+        await Dispatcher.DrainOnceAsync(Ct);
+
+        var span = Assert.Single(spans);
+        Assert.Equal("notification deliver", span.OperationName);
+        Assert.Equal("DingTalk", span.GetTagItem("openclaw.channel.kind"));
+        Assert.Equal("Delivered", span.GetTagItem("openclaw.notification.outcome"));
+        Assert.DoesNotContain(span.TagObjects, t => t.Value?.ToString()?.Contains("secret", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.True(Interlocked.Read(ref sent) >= 1);
     }
 }

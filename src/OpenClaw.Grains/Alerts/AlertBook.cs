@@ -9,7 +9,7 @@ namespace OpenClaw.Grains.Alerts;
 /// Plain class on <see cref="TimeProvider"/>; the grain persists <see cref="State"/> after calls that change it. Not
 /// thread-safe: a grain calls it from one turn at a time.
 /// </summary>
-public sealed class AlertBook
+public sealed partial class AlertBook
 {
     private readonly string _tenantId;
     private readonly string _shopId;
@@ -208,41 +208,6 @@ public sealed class AlertBook
         }
     }
 
-    /// <summary>Records that <paramref name="by"/> acknowledged the alert. Returns false for an unknown fingerprint.</summary>
-    public bool Acknowledge(string fingerprint, string by, string? comment = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(by);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(comment?.Length ?? 0, 500, nameof(comment));
-        return AddAudit(fingerprint, new AlertAuditEntry(AlertAuditAction.Acknowledged, by, _time.GetUtcNow(), Comment: comment));
-    }
-
-    /// <summary>
-    /// Records that <paramref name="by"/> silenced the alert until <paramref name="until"/> and returns the silence for
-    /// the tenant's router (matchers on shop and rule, and subject when the alert has one); null for an unknown fingerprint.
-    /// </summary>
-    public AlertSilence? Silence(string fingerprint, string by, DateTimeOffset until, string? comment = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(by);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(comment?.Length ?? 0, 500, nameof(comment));
-        var now = _time.GetUtcNow();
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(until, now, nameof(until));
-        if (!AddAudit(fingerprint, new AlertAuditEntry(AlertAuditAction.Silenced, by, now, until, comment)))
-        {
-            return null;
-        }
-
-        var record = State.Alerts[fingerprint];
-        List<LabelMatcher> matchers =
-        [
-            new(AlertLabels.Tenant, MatchOperator.Equal, _tenantId),
-            new(AlertLabels.Shop, MatchOperator.Equal, _shopId),
-            new(AlertLabels.Rule, MatchOperator.Equal, record.RuleId),
-            .. record.ExtraLabels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new LabelMatcher(l.Key, MatchOperator.Equal, l.Value)),
-        ];
-        return new AlertSilence(AlertFingerprint.IdOf("silence", fingerprint, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            matchers, now, until, by, comment);
-    }
-
     /// <summary>Notifications queued since the last call (firing and resolved, in order); the queue is emptied.</summary>
     public IReadOnlyList<AlertNotification> TakeNotifications()
     {
@@ -283,22 +248,6 @@ public sealed class AlertBook
         record.ResolveAt = null;
         record.LastValue = value ?? record.LastValue;
         _outgoing.Add(ToNotification(record));
-    }
-
-    private bool AddAudit(string fingerprint, AlertAuditEntry entry)
-    {
-        if (!State.Alerts.TryGetValue(fingerprint, out var record))
-        {
-            return false;
-        }
-
-        record.Audit.Add(entry);
-        if (record.Audit.Count > _options.MaxAuditEntries)
-        {
-            record.Audit.RemoveRange(0, record.Audit.Count - _options.MaxAuditEntries);
-        }
-
-        return true;
     }
 
     private AlertNotification ToNotification(AlertRecord r)

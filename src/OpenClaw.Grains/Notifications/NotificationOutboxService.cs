@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace OpenClaw.Grains.Notifications;
+
+/// <summary>
+/// The per-silo background sender: drains the outbox in a loop, pausing <see cref="NotificationOptions.PollInterval"/>
+/// when nothing is due. Every silo runs one; leases keep them from sending the same item at once, and a stopped silo's
+/// leased items are retried by the others once their leases expire.
+/// </summary>
+public sealed partial class NotificationOutboxService(NotificationDispatcher dispatcher, NotificationOptions options, TimeProvider time,
+    ILogger<NotificationOutboxService> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await dispatcher.DrainOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (StackExchange.Redis.RedisException ex)
+            {
+                LogRedisUnavailable(ex.GetType().Name);
+            }
+
+            if (claimed < options.ClaimBatchSize)
+            {
+                try
+                {
+                    await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification outbox unavailable ({Error}); retrying")]
+    private partial void LogRedisUnavailable(string error);
+}

@@ -1,0 +1,105 @@
+namespace OpenClaw.Grains.Notifications;
+
+/// <summary>
+/// The outbox's Lua scripts (Garnet runs them with <c>--lua true</c>; no streams, no cjson). Keys share one hash tag
+/// so they live on one Redis Cluster slot. Layout: <c>items</c> hash id → JSON, <c>due</c> sorted set id → due time
+/// (ms), <c>leased</c> sorted set id → lease end (ms), <c>attempts</c> and <c>tokens</c> hashes, <c>done</c> sorted set
+/// id → delivery time (trimmed to the retention, key expires when idle), <c>dead</c> list (trimmed).
+/// </summary>
+internal static class OutboxScripts
+{
+    // KEYS items, due, done. ARGV id, json, dueMs.
+    public const string Enqueue = """
+        if redis.call('ZSCORE', KEYS[3], ARGV[1]) then return 0 end
+        if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+        redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+        return 1
+        """;
+
+    // KEYS items, due, leased, attempts, tokens. ARGV nowMs, leaseUntilMs, max, tokenPrefix.
+    // Expired leases go back to due first: a crashed sender's items are claimed again by whoever comes next.
+    public const string Claim = """
+        local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', ARGV[1])
+        for _, id in ipairs(expired) do
+          redis.call('ZREM', KEYS[3], id)
+          redis.call('HDEL', KEYS[5], id)
+          redis.call('ZADD', KEYS[2], ARGV[1], id)
+        end
+        local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+        local out = {}
+        for i, id in ipairs(ids) do
+          redis.call('ZREM', KEYS[2], id)
+          local json = redis.call('HGET', KEYS[1], id)
+          if json then
+            local attempts = redis.call('HINCRBY', KEYS[4], id, 1)
+            local token = ARGV[4] .. ':' .. i
+            redis.call('ZADD', KEYS[3], ARGV[2], id)
+            redis.call('HSET', KEYS[5], id, token)
+            table.insert(out, id)
+            table.insert(out, json)
+            table.insert(out, tostring(attempts))
+            table.insert(out, token)
+          end
+        end
+        return out
+        """;
+
+    // KEYS items, due, leased, attempts, tokens, done. ARGV id, token, nowMs, doneCutoffMs, doneTtlMs.
+    // Accepted while the lease is ours, or expired but not yet claimed by another sender.
+    public const string Ack = """
+        local t = redis.call('HGET', KEYS[5], ARGV[1])
+        if t and t ~= ARGV[2] then return 0 end
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        redis.call('ZREM', KEYS[3], ARGV[1])
+        redis.call('HDEL', KEYS[4], ARGV[1])
+        redis.call('HDEL', KEYS[5], ARGV[1])
+        redis.call('ZADD', KEYS[6], ARGV[3], ARGV[1])
+        redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', ARGV[4])
+        redis.call('PEXPIRE', KEYS[6], ARGV[5])
+        return 1
+        """;
+
+    // KEYS items, due, leased, attempts, tokens, dead. ARGV id, token, nextDueMs, deadJson ('' = retry), deadMax, refund (1 = not an attempt).
+    public const string Release = """
+        if redis.call('HGET', KEYS[5], ARGV[1]) ~= ARGV[2] then return 0 end
+        redis.call('ZREM', KEYS[3], ARGV[1])
+        redis.call('HDEL', KEYS[5], ARGV[1])
+        if ARGV[4] ~= '' then
+          redis.call('LPUSH', KEYS[6], ARGV[4])
+          redis.call('LTRIM', KEYS[6], 0, tonumber(ARGV[5]) - 1)
+          redis.call('HDEL', KEYS[1], ARGV[1])
+          redis.call('HDEL', KEYS[4], ARGV[1])
+          return 2
+        end
+        if ARGV[6] == '1' then redis.call('HINCRBY', KEYS[4], ARGV[1], -1) end
+        redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+        return 1
+        """;
+
+    // KEYS budget. ARGV nowMs, longestWindowMs, member, then pairs windowMs, limit.
+    // Returns 0 when a send was recorded, else the milliseconds until a slot frees.
+    public const string RateAcquire = """
+        local now = tonumber(ARGV[1])
+        local longest = tonumber(ARGV[2])
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - longest)
+        local wait = 0
+        local i = 4
+        while i < #ARGV do
+          local window = tonumber(ARGV[i])
+          local limit = tonumber(ARGV[i + 1])
+          local count = redis.call('ZCOUNT', KEYS[1], now - window + 1, '+inf')
+          if count >= limit then
+            local oldest = redis.call('ZRANGEBYSCORE', KEYS[1], now - window + 1, '+inf', 'WITHSCORES', 'LIMIT', count - limit, 1)
+            local w = tonumber(oldest[2]) + window - now
+            if w > wait then wait = w end
+          end
+          i = i + 2
+        end
+        if wait > 0 then return wait end
+        redis.call('ZADD', KEYS[1], now, ARGV[3])
+        redis.call('PEXPIRE', KEYS[1], longest)
+        return 0
+        """;
+}

@@ -51,6 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["TikTokShop:AppKey"] = "test-app",
+            ["RateBudget:AppKey"] = "test-cluster-" + Guid.NewGuid().ToString("N")[..8],
             ["TikTokShop:AppSecret"] = "test-secret",
             ["TikTokShop:ServiceId"] = "7000000000000000001",
             ["TikTokShop:ApiBaseUrl"] = "http://127.0.0.1:9",

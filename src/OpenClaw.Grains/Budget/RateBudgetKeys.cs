@@ -37,6 +37,9 @@ public sealed class RateBudgetKeys
         Pause = _root + "pause";
     }
 
+    /// <summary>The sorted set of the app's active shops (score: last report, Unix seconds), kept by <c>SyncPacer</c>.</summary>
+    public RedisKey ActiveShops => _root + "active";
+
     /// <summary>Pattern matching every key of the app (for SCAN in tests and operations).</summary>
     public string Pattern => _root + "*";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenClaw.Grains.Budget;
 using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.ReadModels;
 using OpenClaw.Grains.Shops;
@@ -31,6 +32,11 @@ public static class GrainServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddTikTokShopClient(configuration);
+
+        // The cluster-wide budget; its app key defaults to the TikTok app's.
+        services.AddRateBudget(configuration);
+        services.PostConfigure<RateBudgetOptions>(o => o.AppKey = o.AppKey is { Length: > 0 } key ? key : configuration["TikTokShop:AppKey"] ?? "");
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<SyncPacer>(sp, Redis(sp)));
         services.AddValidatedSettings<SyncOptions>(configuration, SyncOptions.SectionName);
         services.AddOptions<TokenLifecycleOptions>().Bind(configuration.GetSection("Tokens"))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();

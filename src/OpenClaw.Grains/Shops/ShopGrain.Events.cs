@@ -150,6 +150,9 @@ public sealed partial class ShopGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Shop {ShopId} has no usable access token ({Reason}); next attempt at {RetryAt}")]
     private partial void LogTokenUnavailable(string shopId, TokenUnavailableReason reason, DateTimeOffset? retryAt);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shop {ShopId} {Domain} waits for the rate budget ({Reason}) until {RetryAt}")]
+    private partial void LogBudgetPaused(string shopId, SyncDomain domain, OpenClaw.TikTokShop.Resilience.RateBudgetPauseReason reason, DateTimeOffset retryAt);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shop {ShopId} could not write to the store ({Domain}); the page will be fetched again")]
     private partial void LogStoreFailed(Exception exception, string shopId, SyncDomain? domain);
 }

@@ -17,6 +17,7 @@ public sealed partial class ShopGrain
 
     // Failure backoff per domain, on the real clock (a frozen or fast TikTok clock must not stall or hurry retries).
     private readonly Dictionary<SyncDomain, DateTimeOffset> _retryAt = [];
+    private readonly PollingProfile _profile = new();
     private DateTimeOffset _turnEndsAt;
     private IGrainTimer? _timer;
     private bool _timerIdle = true;
@@ -160,6 +161,7 @@ public sealed partial class ShopGrain
         {
             await AfterTurnAsync(before);
             activity?.SetTag(SyncTelemetry.PagesTag, pages);
+            services.Pacer.Report(_profile.ToProfile(ShopId, services.RealTime.GetUtcNow()));
             if (IsSyncing)
             {
                 ArmTimer(NextTurnDelay());
@@ -215,6 +217,11 @@ public sealed partial class ShopGrain
             sync.State.CountCalls(page.Calls, now);
             await sync.WriteStateAsync(CancellationToken.None);
             SyncTelemetry.RecordPage(cursor.Domain, kind, page.Calls, result, activity);
+            if (kind == SyncKind.Incremental)
+            {
+                _profile.Record(page.Calls, result.Written, completedWindow: cursor.State.Window is null);
+            }
+
             if (kind == SyncKind.Incremental && cursor.State.Window is null && lagBefore is { } lag)
             {
                 SyncTelemetry.RecordLag(cursor.Domain, lag);
@@ -226,6 +233,11 @@ public sealed partial class ShopGrain
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Error.Entry.Key);
             await OnCallFailedAsync(cursor, kind, ex.Error);
+            return false;
+        }
+        catch (RateBudgetPausedException ex)
+        {
+            OnBudgetPaused(cursor.Domain, ex);
             return false;
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or Orleans.Storage.InconsistentStateException)
@@ -255,6 +267,10 @@ public sealed partial class ShopGrain
         {
             await OnCallFailedAsync(cursor, SyncKind.Incremental, ex.Error);
         }
+        catch (RateBudgetPausedException ex)
+        {
+            OnBudgetPaused(domain, ex);
+        }
 
         await sync.WriteStateAsync(CancellationToken.None);
         return 1;
@@ -283,11 +299,26 @@ public sealed partial class ShopGrain
         return new DomainFetch(services.Client, access, options, services.Store);
     }
 
+    // The budget refused without calling TikTok (quota spent, backfill ahead of pace, shop paused after a 429): not a
+    // failure, just not before RetryAt (real time). The window and its page token stay for then.
+    private void OnBudgetPaused(SyncDomain domain, RateBudgetPausedException ex)
+    {
+        _retryAt[domain] = ex.RetryAt;
+        Cursor(domain).State.LastError = $"budget: {ex.Reason} until {ex.RetryAt:O}";
+        LogBudgetPaused(ShopId, domain, ex.Reason, ex.RetryAt);
+    }
+
     private bool IsBackingOff(SyncDomain domain) => _retryAt.TryGetValue(domain, out var at) && services.RealTime.GetUtcNow() < at;
 
     private void BackOff(SyncCursor cursor, TimeSpan delay) => _retryAt[cursor.Domain] = services.RealTime.GetUtcNow() + delay;
 
-    private TimeSpan Interval(SyncDomain domain) => syncOptions.Value.IntervalOf(domain, shop.State.SyncIntervals);
+    // The configured interval, stretched by the silo's polling plan for the windowed domains so the quota lasts the day.
+    private TimeSpan Interval(SyncDomain domain)
+    {
+        var configured = syncOptions.Value.IntervalOf(domain, shop.State.SyncIntervals);
+        var planned = Array.IndexOf(Windowed, domain) >= 0 ? services.Pacer.PlannedInterval(ShopId) : TimeSpan.Zero;
+        return planned > configured ? planned : configured;
+    }
 
     private TimeSpan NextTurnDelay()
     {

@@ -2,6 +2,7 @@ using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.Sync;
 using OpenClaw.Grains.Sync.Fetchers;
 using OpenClaw.TikTokShop.Errors;
+using OpenClaw.TikTokShop.Resilience;
 using OpenClaw.TikTokShop.Returns;
 
 namespace OpenClaw.Grains.Shops;
@@ -15,6 +16,7 @@ public sealed partial class ShopGrain
         ArgumentNullException.ThrowIfNull(webhook);
         var now = time.GetUtcNow();
         SyncTelemetry.RecordWebhook(webhook.Type);
+        _profile.NoteWebhook(services.RealTime.GetUtcNow());
         switch (webhook.Type)
         {
             case 6:
@@ -104,6 +106,11 @@ public sealed partial class ShopGrain
                 await OnCallFailedAsync(cursor, SyncKind.Targeted, ex.Error);
                 await sync.WriteStateAsync(CancellationToken.None);
                 return calls + 1; // keep the batch; retried on a later turn
+            }
+            catch (RateBudgetPausedException ex)
+            {
+                OnBudgetPaused(domain, ex);
+                return calls;
             }
 
             sync.State.Targeted.RemoveAll(batch.Contains);

@@ -13,6 +13,7 @@ namespace OpenClaw.Grains.Shops;
 /// <param name="Store">Entity upserts.</param>
 /// <param name="ReadModel">The shop summary read model.</param>
 /// <param name="RealTime">The real clock (failure backoff); the TikTok clock is the grain's own.</param>
+/// <param name="Pacer">The silo's polling plan (quota-aware intervals).</param>
 public sealed record ShopServices(
     TikTokShopClient Client, ITokenRefresher Refresher, IDataProtectionProvider DataProtection, EntityStore Store, ShopReadModel ReadModel,
-    TimeProvider RealTime);
+    TimeProvider RealTime, Sync.SyncPacer Pacer);

@@ -25,14 +25,14 @@ public sealed class FaultySyncTests(FaultySyncFixture fixture) : IClassFixture<F
         {
             object[] rules =
             [
-                new { kind = "rate_limit", probability = 0.08, path_prefix = prefix },
-                new { kind = "rate_limit", retry_after_seconds = 1, probability = 0.02, path_prefix = prefix },
-                new { kind = "error", code = 36009003, probability = 0.05, path_prefix = prefix },
-                new { kind = "http_status", status = 503, probability = 0.03, path_prefix = prefix },
-                new { kind = "stall", delay_ms = 3500, probability = 0.01, path_prefix = prefix },
-                new { kind = "latency", delay_ms = 400, probability = 0.03, path_prefix = prefix },
-                new { kind = "malformed_json", probability = 0.02, path_prefix = prefix },
-                new { kind = "duplicate_page", probability = 0.08, path_prefix = prefix },
+                new { kind = "rate_limit", probability = 0.03, path_prefix = prefix },
+                new { kind = "rate_limit", retry_after_seconds = 1, probability = 0.01, path_prefix = prefix },
+                new { kind = "error", code = 36009003, probability = 0.03, path_prefix = prefix },
+                new { kind = "http_status", status = 503, probability = 0.02, path_prefix = prefix },
+                new { kind = "stall", delay_ms = 3500, probability = 0.005, path_prefix = prefix },
+                new { kind = "latency", delay_ms = 400, probability = 0.02, path_prefix = prefix },
+                new { kind = "malformed_json", probability = 0.01, path_prefix = prefix },
+                new { kind = "duplicate_page", probability = 0.05, path_prefix = prefix },
                 new { kind = "out_of_order_page", probability = 0.1, path_prefix = prefix },
             ];
             foreach (var rule in rules)

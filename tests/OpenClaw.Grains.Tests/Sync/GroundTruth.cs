@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.Shops;
@@ -31,7 +32,10 @@ public static class GroundTruth
                     .FirstOrDefault(d => !d.BackfillComplete || d.Watermark is not { } w || w <= target || d.InProgress);
                 if (behind is not null || report.PendingTargeted > 0)
                 {
-                    last = $"{id} {report.Shop.Status} token={report.Token.Status}: {behind}";
+                    var usage = await fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<OpenClaw.Grains.Budget.RateBudget>().GetUsageAsync();
+                    last = $"budget {usage.EffectivePerAppPerSecond}/s of {usage.PerAppPerSecond}/s, recent {usage.RecentPerSecond}/s, paused {usage.PausedUntil}; "
+                        + $"{id} {report.Shop.Status} token={report.Token.Status}, simulator requests {fixture.Requests.Requests.Values.Sum()}, "
+                        + $"targeted {report.PendingTargeted}, behind: {behind}; all: {string.Join(" | ", report.Domains.Select(d => $"{d.Domain} p={d.Pages} bf={d.BackfillDoneBackTo:MM-dd HH:mm} err={d.LastError}"))}";
                     return false;
                 }
             }

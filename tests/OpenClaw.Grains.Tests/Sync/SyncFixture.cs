@@ -108,6 +108,9 @@ public abstract class SyncFixture : IAsyncLifetime
         ["TikTokShop:AttemptTimeout"] = "00:00:03",
         ["TikTokShop:RetryBaseDelay"] = "00:00:00.050",
         ["TikTokShop:RetryMaxDelay"] = "00:00:00.500",
+        // Each fixture its own budget keys; a quota no test reaches (the budget's backfill pacing follows the real UTC day).
+        ["RateBudget:AppKey"] = "test-sync-" + Seed,
+        ["RateBudget:DailyQuota"] = "100000000",
         ["Sync:Settle"] = "00:00:15",
         ["Sync:InitialBackfill"] = "31.00:00:00",
         ["Sync:PagesPerTurn"] = "8",

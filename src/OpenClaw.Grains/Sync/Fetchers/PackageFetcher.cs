@@ -1,12 +1,14 @@
 using OpenClaw.Grains.Entities;
 using OpenClaw.TikTokShop.Fulfillment;
+using OpenClaw.TikTokShop.Resilience;
 
 namespace OpenClaw.Grains.Sync.Fetchers;
 
 /// <summary>
 /// Packages by <c>update_time</c> window, 50 per page, ascending; for each package that reached COMPLETED and whose
 /// tracking is not stored yet, one tracking call for its order (the scans metrics need: valid tracking, exceptions).
-/// Tracking is fetched once per package rather than on every change, to keep within the daily quota (issue 9).
+/// Tracking is fetched once per package rather than on every change, and not during backfill (a 30-day history would
+/// cost one call per delivered order; history's delivery times come from the orders), to keep within the daily quota.
 /// </summary>
 public sealed class PackageFetcher : IWindowedFetcher
 {
@@ -23,7 +25,8 @@ public sealed class PackageFetcher : IWindowedFetcher
             .GetValueOrThrow();
         var versions = page.Items.Select(EntityProjection.Of).ToList();
         var calls = 1;
-        foreach (var package in page.Items.Where(p => p.Status == "COMPLETED" && p.Orders is { Count: > 0 }))
+        var withTracking = fetch.Options.Priority != CallPriority.Backfill;
+        foreach (var package in page.Items.Where(p => withTracking && p.Status == "COMPLETED" && p.Orders is { Count: > 0 }))
         {
             var orderId = package.Orders![0].Id;
             if (await fetch.Store.GetAsync(fetch.Access.ShopId, EntityKind.Tracking, orderId).ConfigureAwait(false) is not null)

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using OpenClaw.Grains.Budget;
+using StackExchange.Redis;
+
+namespace OpenClaw.Grains.Sync;
+
+/// <summary>
+/// Paces this silo's incremental polling so the app's daily quota lasts the whole day (issue 9, ARCHITECTURE §5). Shop
+/// grains report their measured profile (calls per cycle, activity, webhook coverage) after each turn; every
+/// <see cref="RefreshEvery"/> the pacer takes this silo's share of the remaining quota (its shops ÷ the cluster's active
+/// shops, counted in Redis) and lets <see cref="PollingPlanner"/> plan each shop's interval. A grain polls a domain no
+/// more often than <c>max(configured interval, planned interval)</c>.
+/// </summary>
+public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner, IConnectionMultiplexer redis, TimeProvider time, ILogger<SyncPacer> logger)
+{
+    /// <summary>How often the plan is recomputed (real time).</summary>
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
+
+    /// <summary>A shop not reported for this long is no longer counted as active.</summary>
+    public static readonly TimeSpan ActiveFor = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, (ShopPollingProfile Profile, DateTimeOffset At)> _profiles = new(StringComparer.Ordinal);
+    private int _refreshing;
+    private IReadOnlyDictionary<string, TimeSpan> _intervals = new Dictionary<string, TimeSpan>();
+    private DateTimeOffset _plannedAt = DateTimeOffset.MinValue;
+
+    /// <summary>Records a shop's profile after a turn.</summary>
+    public void Report(ShopPollingProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        _profiles[profile.ShopId] = (profile, time.GetUtcNow());
+    }
+
+    /// <summary>Forgets a shop (disconnected, paused, deactivated).</summary>
+    public void Forget(string shopId) => _profiles.TryRemove(shopId, out _);
+
+    /// <summary>The planned interval of a shop (zero before the first plan or for an unknown shop: no stretch).</summary>
+    public TimeSpan PlannedInterval(string shopId)
+    {
+        _ = RefreshIfDueAsync();
+        return _intervals.TryGetValue(shopId, out var interval) ? interval : TimeSpan.Zero;
+    }
+
+    /// <summary>Recomputes the plan now (the first caller after <see cref="RefreshEvery"/> does it; others keep the old plan).</summary>
+    public async Task RefreshIfDueAsync()
+    {
+        var now = time.GetUtcNow();
+        if (now - _plannedAt < RefreshEvery || Interlocked.CompareExchange(ref _refreshing, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _plannedAt = now;
+            var local = _profiles.Where(p => now - p.Value.At < ActiveFor).Select(p => p.Value.Profile).ToList();
+            var db = redis.GetDatabase();
+            var cutoff = (now - ActiveFor).ToUnixTimeSeconds();
+            await db.SortedSetAddAsync(budget.Keys.ActiveShops, [.. local.Select(p => new SortedSetEntry(p.ShopId, now.ToUnixTimeSeconds()))]).ConfigureAwait(false);
+            await db.SortedSetRemoveRangeByScoreAsync(budget.Keys.ActiveShops, double.NegativeInfinity, cutoff).ConfigureAwait(false);
+            await db.KeyExpireAsync(budget.Keys.ActiveShops, TimeSpan.FromDays(1)).ConfigureAwait(false);
+            var clusterShops = Math.Max(local.Count, await db.SortedSetLengthAsync(budget.Keys.ActiveShops).ConfigureAwait(false));
+            var usage = await budget.GetUsageAsync().ConfigureAwait(false);
+            var share = clusterShops == 0 ? 0 : (double)local.Count / clusterShops;
+            var remaining = (long)((usage.DailyQuota - usage.UsedToday) * share);
+            var plan = planner.Plan(remaining, usage.DayEndsAt - usage.AsOf, local);
+            _intervals = plan.Intervals;
+            LogPlanned(local.Count, clusterShops, remaining, plan.QuotaLasts);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogPlanFailed(ex); // keep the previous plan; the budget still enforces the quota
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Polling plan for {LocalShops} of {ClusterShops} active shops with {Remaining} calls left: quota lasts {QuotaLasts}")]
+    private partial void LogPlanned(int localShops, long clusterShops, long remaining, bool quotaLasts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the polling plan; keeping the previous one")]
+    private partial void LogPlanFailed(Exception exception);
+}

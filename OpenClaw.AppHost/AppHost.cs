@@ -20,7 +20,12 @@ var orleans = builder.AddOrleans("openclaw")
     .WithGrainStorage("Default", store)
     .WithReminders(store);
 
-builder.AddTikTokSimulator("tiktok-sim");
+// The TikTok app: the simulator's demo credentials locally; in Kubernetes the key and service id are settings and the
+// secret comes from the cluster's Secret (never a literal in the manifests).
+var appKey = builder.AddParameter("tiktok-app-key", "openclaw-demo-app", publishValueAsDefault: true);
+var appSecret = builder.AddParameter("tiktok-app-secret", "openclaw-demo-secret", secret: true);
+var serviceId = builder.AddParameter("tiktok-service-id", "7000000000000000001", publishValueAsDefault: true);
+var tiktok = builder.AddTikTokSimulator("tiktok-sim", appKey, appSecret);
 
 // WithReference(orleans) also references the store (ConnectionStrings__redis) for each provider it configures.
 builder.AddProject<Projects.OpenClaw_Silo>("silo")
@@ -29,6 +34,7 @@ builder.AddProject<Projects.OpenClaw_Silo>("silo")
     .WithReference(orleans)
     .WaitFor(store)
     .WithReplicas(2)
+    .WithTikTokShop(tiktok, appKey, appSecret, serviceId)
     .WithDemoShops(SimulatorBuilderExtensions.DemoShopCount)
     .WithGracefulShutdown(TimeSpan.FromSeconds(25))
     .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)

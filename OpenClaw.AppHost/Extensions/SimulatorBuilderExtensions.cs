@@ -1,27 +1,71 @@
+using System.Globalization;
 using OpenClaw.AppHost.Kubernetes;
 
 namespace OpenClaw.AppHost.Extensions;
 
-/// <summary>The local TikTok Shop API (<c>src/OpenClaw.TikTokShop.Simulator</c>, see docs/simulator.md).</summary>
+/// <summary>The local TikTok Shop API (<c>src/OpenClaw.TikTokShop.Simulator</c>, see docs/simulator.md) and the silo's link to it.</summary>
 public static class SimulatorBuilderExtensions
 {
     /// <summary>Demo shops the simulator generates (seeded, so the same shops and orders every run).</summary>
     public const int DemoShopCount = 12;
 
-    /// <summary>Simulated seconds per real second: an hour of orders per real minute keeps the demo lively.</summary>
-    public const int DemoClockSpeed = 60;
+    /// <summary>The demo app's daily call quota in the simulator (the customer's basic tier).</summary>
+    public const int DemoDailyQuota = 50_000;
 
-    /// <summary>Adds the simulator with its demo shops, an http endpoint and a health check.</summary>
-    public static IResourceBuilder<ProjectResource> AddTikTokSimulator(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    /// <summary>
+    /// Adds the simulator with its demo shops (activity from dormant to busy), an http endpoint and a health check. Its
+    /// clock starts at the AppHost's start and runs in real time, so the silos' real clock and the simulator's data
+    /// agree (30 days of history lie behind it); the app credentials are the AppHost's parameters.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddTikTokSimulator(this IDistributedApplicationBuilder builder, [ResourceName] string name,
+        IResourceBuilder<ParameterResource> appKey, IResourceBuilder<ParameterResource> appSecret)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var clockStart = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         return builder.AddProject<Projects.OpenClaw_TikTokShop_Simulator>(name)
             // The project has no launchSettings.json: without an endpoint it would listen on :5000.
             .WithHttpEndpoint()
-            .WithEnvironment("Simulator__ShopCount", DemoShopCount.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment("Simulator__ClockSpeed", DemoClockSpeed.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("Simulator__ShopCount", DemoShopCount.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("Simulator__ActivitySpread", "Varied")
+            .WithEnvironment("Simulator__RateLimit__DailyQuota", DemoDailyQuota.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("Simulator__AppKey", appKey)
+            .WithEnvironment("Simulator__AppSecret", appSecret)
+            .WithEnvironment(context =>
+            {
+                // Run mode only: a start time in the manifests would change on every publish.
+                if (context.ExecutionContext.IsRunMode)
+                {
+                    context.EnvironmentVariables["Simulator__ClockStart"] = clockStart.ToString("O", CultureInfo.InvariantCulture);
+                }
+            })
             .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
             .WithKubernetesProbes()
             .WithAnnotation(new DemoOnlyAnnotation("a fake TikTok Shop API for demos; production talks to TikTok"));
+    }
+
+    /// <summary>
+    /// Gives a service the TikTok app (key, secret, service id) and, in run mode, the simulator's URL as API, auth and
+    /// consent hosts. Published manifests keep TikTok's real hosts (the client's defaults) and take the secret from the
+    /// cluster's Secret.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTikTokShop(this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> simulator,
+        IResourceBuilder<ParameterResource> appKey, IResourceBuilder<ParameterResource> appSecret, IResourceBuilder<ParameterResource> serviceId)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(simulator);
+        var endpoint = simulator.GetEndpoint("http");
+        service.WithEnvironment("TikTokShop__AppKey", appKey)
+            .WithEnvironment("TikTokShop__AppSecret", appSecret)
+            .WithEnvironment("TikTokShop__ServiceId", serviceId)
+            .WithEnvironment(context =>
+            {
+                if (context.ExecutionContext.IsRunMode)
+                {
+                    context.EnvironmentVariables["TikTokShop__ApiBaseUrl"] = endpoint;
+                    context.EnvironmentVariables["TikTokShop__AuthBaseUrl"] = endpoint;
+                    context.EnvironmentVariables["TikTokShop__AuthorizeBaseUrl"] = endpoint;
+                }
+            });
+        return service.WaitFor(simulator);
     }
 }

@@ -72,6 +72,7 @@ public static class SiloExtensions
         builder.Services.AddValidatedSettings<DemoShopOptions>(builder.Configuration, DemoShopOptions.SectionName);
         if (builder.Configuration.GetValue<bool>($"{DemoShopOptions.SectionName}:{nameof(DemoShopOptions.Enabled)}"))
         {
+            builder.Services.AddHttpClient(nameof(DemoShopSeeder));
             builder.Services.AddHostedService<DemoShopSeeder>();
         }
         return builder;

@@ -55,7 +55,27 @@ public sealed record ShopSettings(
     [property: Id(1)] IReadOnlyList<string> Tags,
     [property: Id(2)] bool Paused,
     [property: Id(3)] IReadOnlyDictionary<string, string>? WarehouseNames = null,
-    [property: Id(4)] IReadOnlyDictionary<SyncDomain, TimeSpan>? SyncIntervals = null);
+    [property: Id(4)] IReadOnlyDictionary<SyncDomain, TimeSpan>? SyncIntervals = null)
+{
+    /// <summary>Equal when every value and every element of the collections is equal (not the collection instances).</summary>
+    public bool Equals(ShopSettings? other) =>
+        other is not null && TimeZone == other.TimeZone && Paused == other.Paused
+        && (Tags ?? []).SequenceEqual(other.Tags ?? [], StringComparer.Ordinal)
+        && SameEntries(WarehouseNames, other.WarehouseNames) && SameEntries(SyncIntervals, other.SyncIntervals);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(TimeZone, Paused, Tags?.Count ?? 0, WarehouseNames?.Count ?? 0, SyncIntervals?.Count ?? 0);
+
+    private static bool SameEntries<TKey, TValue>(IReadOnlyDictionary<TKey, TValue>? a, IReadOnlyDictionary<TKey, TValue>? b)
+    {
+        if ((a?.Count ?? 0) != (b?.Count ?? 0))
+        {
+            return false;
+        }
+
+        return a is null || a.All(kv => b!.TryGetValue(kv.Key, out var v) && EqualityComparer<TValue>.Default.Equals(kv.Value, v));
+    }
+}
 
 /// <summary>A read-only view of a shop grain.</summary>
 /// <param name="ShopId">TikTok shop id (the grain key).</param>

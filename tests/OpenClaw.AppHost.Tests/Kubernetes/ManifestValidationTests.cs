@@ -177,9 +177,10 @@ public sealed partial class ManifestValidationTests
         Assert.Equal(files, listed);
     }
 
-    // A DI service key (Orleans__…__ServiceKey=redis names the keyed Redis client) is not a credential.
+    // A DI service key (Orleans__…__ServiceKey=redis names the keyed Redis client) is not a credential, nor is TikTok's
+    // app key: a public identifier sent in every request's query (contract §2); the app secret is the credential.
     private static bool LooksSecret(string name) =>
-        SecretName().IsMatch(name) && !name.EndsWith("__ServiceKey", StringComparison.Ordinal);
+        SecretName().IsMatch(name) && !name.EndsWith("__ServiceKey", StringComparison.Ordinal) && !name.EndsWith("__AppKey", StringComparison.Ordinal);
 
     [GeneratedRegex("PASSWORD|SECRET|TOKEN|KEY|ConnectionStrings", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();

@@ -5,6 +5,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenClaw.Grains.Shops;
+using OpenClaw.Grains.Tenants;
 using OpenClaw.TestSupport;
 
 namespace OpenClaw.AppHost.Tests.Run;
@@ -64,11 +65,19 @@ public sealed class AppHostRunTests : IDisposable
                 Assert.Equal(connected with { LastReminderAt = read.LastReminderAt }, read);
                 Assert.Equal("深圳优选小店", read.ShopName);
 
-                // The local demo's shops are connected by the silos themselves (run mode only).
-                var demo = await GrainCallRetry.RetryAsync(client.Client.GetGrain<IShopGrain>("demo-shop-12").GetAsync, TimeSpan.FromSeconds(30), ct);
-                Assert.Equal(ShopStatus.Active, demo.Status);
-                Assert.Equal("demo-agency", demo.TenantId);
-                Assert.Contains("演示店铺", demo.ShopName, StringComparison.Ordinal);
+                // The silos onboard the simulator's demo shops themselves, through the authorization-code exchange (run mode only).
+                var tenant = client.Client.GetGrain<ITenantGrain>("demo-agency");
+                IReadOnlyList<string> demoShops = [];
+                await Eventually.TrueAsync(async () =>
+                {
+                    demoShops = await GrainCallRetry.RetryAsync(tenant.GetShopIdsAsync, TimeSpan.FromSeconds(30), ct);
+                    return demoShops.Count == 12;
+                }, TimeSpan.FromSeconds(90), () => $"the demo tenant has {demoShops.Count} shops");
+                var demo = await GrainCallRetry.RetryAsync(client.Client.GetGrain<IShopGrain>(demoShops[0]).GetSyncReportAsync, TimeSpan.FromSeconds(30), ct);
+                Assert.Equal(ShopStatus.Active, demo.Shop.Status);
+                Assert.Equal("demo-agency", demo.Shop.TenantId);
+                Assert.Equal("Valid", demo.Token.Status);
+                Assert.False(string.IsNullOrWhiteSpace(demo.Shop.ShopName), "the shop name comes from the authorized-shops endpoint");
             }
 
             // Everything DCP started for this run, and what runs under it (the apps under `dotnet run`, GarnetServer under `dotnet tool run`).

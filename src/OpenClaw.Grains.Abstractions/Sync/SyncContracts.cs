@@ -56,6 +56,7 @@ public sealed record TokenSummary(
 /// <param name="CallsToday">TikTok API calls this shop made in the current quota day.</param>
 /// <param name="AsOf">When the report was made (UTC).</param>
 /// <param name="RecentEvents">The shop's latest events (re-authorization needed, expiry warnings, deactivation), oldest first.</param>
+/// <param name="Budget">The app's rate budget and the day's quota use with its forecast (shared by every shop of the app); null when the store did not answer.</param>
 [GenerateSerializer, Immutable, Alias("OpenClaw.ShopSyncReport")]
 public sealed record ShopSyncReport(
     [property: Id(0)] Shops.ShopSnapshot Shop,
@@ -64,7 +65,8 @@ public sealed record ShopSyncReport(
     [property: Id(3)] int PendingTargeted,
     [property: Id(4)] long CallsToday,
     [property: Id(5)] DateTimeOffset AsOf,
-    [property: Id(6)] IReadOnlyList<Shops.ShopEvent> RecentEvents);
+    [property: Id(6)] IReadOnlyList<Shops.ShopEvent> RecentEvents,
+    [property: Id(7)] Budget.RateBudgetUsage? Budget = null);
 
 /// <summary>
 /// A TikTok webhook for this shop, already verified and deduplicated by the ingress (contract §6), reduced to what the

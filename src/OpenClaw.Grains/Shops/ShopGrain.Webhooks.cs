@@ -121,7 +121,18 @@ public sealed partial class ShopGrain
     }
 
     /// <inheritdoc />
-    public Task<ShopSyncReport> GetSyncReportAsync() => Task.FromResult(Report());
+    public async Task<ShopSyncReport> GetSyncReportAsync()
+    {
+        var report = Report();
+        try
+        {
+            return report with { Budget = await services.Budget.GetUsageAsync() };
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            return report; // the sync status is still worth showing
+        }
+    }
 
     private ShopSyncReport Report()
     {

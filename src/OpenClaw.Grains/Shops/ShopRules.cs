@@ -1,4 +1,4 @@
-using OpenClaw.Grains.Shops;
+using OpenClaw.Grains.Sync;
 
 namespace OpenClaw.Grains.Shops;
 
@@ -10,6 +10,15 @@ public static class ShopRules
 
     /// <summary>Most tags one shop may carry.</summary>
     public const int MaxTags = 32;
+
+    /// <summary>Most warehouses one shop may name.</summary>
+    public const int MaxWarehouses = 200;
+
+    /// <summary>Shortest per-shop sync interval an operator may set (the rate budget still decides the real pace).</summary>
+    public static readonly TimeSpan MinSyncInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest per-shop sync interval an operator may set.</summary>
+    public static readonly TimeSpan MaxSyncInterval = TimeSpan.FromDays(7);
 
     // TikTok Shop reports a market's day in its local zone (contract: "Regions"); other regions fall back to UTC.
     private static readonly Dictionary<string, string> RegionZones = new(StringComparer.OrdinalIgnoreCase)
@@ -58,7 +67,8 @@ public static class ShopRules
     }
 
     /// <summary>Checks settings and returns them normalised (tags trimmed, de-duplicated, ordered).</summary>
-    /// <exception cref="ArgumentException">Unknown IANA time zone, or a tag empty, too long, or too many tags.</exception>
+    /// <exception cref="ArgumentException">Unknown IANA time zone; a tag empty, too long, or too many tags; a warehouse id not
+    /// digits or a name not 1–64 characters; a sync interval outside 30 s – 7 days.</exception>
     public static ShopSettings Normalise(ShopSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -79,6 +89,38 @@ public static class ShopRules
             throw new ArgumentException($"a shop carries at most {MaxTags} tags", nameof(settings));
         }
 
-        return settings with { Tags = distinct };
+        var names = settings.WarehouseNames;
+        if (names is not null)
+        {
+            if (names.Count > MaxWarehouses)
+            {
+                throw new ArgumentException($"a shop names at most {MaxWarehouses} warehouses", nameof(settings));
+            }
+
+            foreach (var (id, name) in names)
+            {
+                if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || !id.All(char.IsAsciiDigit))
+                {
+                    throw new ArgumentException($"warehouse id '{id}' is not a TikTok warehouse id (digits)", nameof(settings));
+                }
+
+                if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxTagLength)
+                {
+                    throw new ArgumentException($"the name of warehouse {id} must be 1–{MaxTagLength} characters", nameof(settings));
+                }
+            }
+
+            names = names.ToDictionary(n => n.Key, n => n.Value.Trim(), StringComparer.Ordinal);
+        }
+
+        foreach (var (domain, interval) in settings.SyncIntervals ?? new Dictionary<SyncDomain, TimeSpan>())
+        {
+            if (!Enum.IsDefined(domain) || interval < MinSyncInterval || interval > MaxSyncInterval)
+            {
+                throw new ArgumentException($"the sync interval of {domain} must be {MinSyncInterval.TotalSeconds:0} s to {MaxSyncInterval.TotalDays:0} days", nameof(settings));
+            }
+        }
+
+        return settings with { Tags = distinct, WarehouseNames = names };
     }
 }

@@ -80,4 +80,34 @@ public sealed class ShopRulesTests
     [Fact]
     public void Normalise_NullTags_MeansNoTags() =>
         Assert.Empty(ShopRules.Normalise(new ShopSettings("UTC", null!, Paused: true)).Tags);
+
+    [Fact]
+    public void Normalise_WarehouseNames_TrimmedAndKept()
+    {
+        var settings = ShopRules.Normalise(new ShopSettings("UTC", [], false, new Dictionary<string, string> { ["7301"] = "  深圳仓 " }));
+
+        Assert.Equal("深圳仓", settings.WarehouseNames!["7301"]);
+    }
+
+    [Theory]
+    [InlineData("wh-1", "Shenzhen")]
+    [InlineData("7301", "")]
+    [InlineData("7301", "                                                                                 too long name beyond the limit")]
+    public void Normalise_BadWarehouseIdOrName_Throws(string id, string name) =>
+        Assert.Throws<ArgumentException>(() => ShopRules.Normalise(new ShopSettings("UTC", [], false, new Dictionary<string, string> { [id] = name + new string('x', name.Length > 10 ? 64 : 0) })));
+
+    [Theory]
+    [InlineData(29)]
+    [InlineData(8 * 24 * 3600)]
+    public void Normalise_SyncIntervalOutsideBounds_Throws(int seconds) =>
+        Assert.Throws<ArgumentException>(() => ShopRules.Normalise(new ShopSettings("UTC", [], false, null,
+            new Dictionary<OpenClaw.Grains.Sync.SyncDomain, TimeSpan> { [OpenClaw.Grains.Sync.SyncDomain.Orders] = TimeSpan.FromSeconds(seconds) })));
+
+    [Fact]
+    public void Normalise_SyncIntervalWithinBounds_Kept()
+    {
+        var intervals = new Dictionary<OpenClaw.Grains.Sync.SyncDomain, TimeSpan> { [OpenClaw.Grains.Sync.SyncDomain.Products] = TimeSpan.FromHours(1) };
+
+        Assert.Equal(TimeSpan.FromHours(1), ShopRules.Normalise(new ShopSettings("UTC", [], false, null, intervals)).SyncIntervals![OpenClaw.Grains.Sync.SyncDomain.Products]);
+    }
 }

@@ -48,6 +48,7 @@ public static class GroundTruth
     public static async Task<IReadOnlyList<string>> DifferencesAsync(SyncFixture fixture, IReadOnlyList<string> shopIds)
     {
         var differences = new List<string>();
+        var compared = 0;
         foreach (var shopId in shopIds)
         {
             foreach (var (truthKind, storedKind) in Kinds)
@@ -63,6 +64,7 @@ public static class GroundTruth
                 }
 
                 Assert.True(expected.Count > 0 || truthKind is "returns" or "cancellations", $"the simulator has no {truthKind} for {shopId}: the comparison would prove nothing");
+                compared += expected.Count;
                 foreach (var (id, want) in expected)
                 {
                     if (!stored.TryGetValue(id, out var got))
@@ -79,6 +81,7 @@ public static class GroundTruth
             }
         }
 
+        TestContext.Current.SendDiagnosticMessage($"compared {compared} entities of {shopIds.Count} shops with the ground truth");
         return [.. differences.Take(20)];
     }
 

@@ -245,6 +245,10 @@ public sealed partial class ShopGrain
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             BackOff(cursor, cursor.Fail("store: " + ex.GetType().Name));
             LogStoreFailed(ex, ShopId, cursor.Domain);
+            if (ex is Orleans.Storage.InconsistentStateException)
+            {
+                DeactivateOnIdle(); // a stale etag fails every later write: reload what is stored
+            }
             return false;
         }
     }

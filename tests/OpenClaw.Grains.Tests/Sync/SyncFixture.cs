@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -121,11 +120,7 @@ public abstract class SyncFixture : IAsyncLifetime
     };
 
     /// <summary>The simulator's shop ids.</summary>
-    public async Task<IReadOnlyList<string>> ShopIdsAsync()
-    {
-        var shops = await Simulator.GetFromJsonAsync<JsonElement>("/_sim/shops");
-        return [.. shops.EnumerateArray().Select(s => s.GetProperty("shop_id").GetString()!)];
-    }
+    public Task<IReadOnlyList<string>> ShopIdsAsync() => SimulatorAdmin.ShopIdsAsync(Simulator);
 
     /// <summary>Onboards every simulator shop for <paramref name="tenantId"/> through the authorization-code exchange.</summary>
     public async Task<IReadOnlyList<string>> ConnectAllAsync(string tenantId)
@@ -142,12 +137,7 @@ public abstract class SyncFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh single-use authorization code for a shop (what the consent page would give the seller).</summary>
-    public async Task<string> AuthCodeAsync(string shopId)
-    {
-        using var response = await Simulator.PostAsJsonAsync("/_sim/auth/code", new { shop_id = shopId });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-    }
+    public Task<string> AuthCodeAsync(string shopId) => SimulatorAdmin.AuthCodeAsync(Simulator, shopId);
 
     /// <summary>Posts an admin request and fails on a non-success answer.</summary>
     public async Task AdminAsync(HttpMethod method, string path, object? body = null)

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace OpenClaw.Grains.Tests.Sync;
+namespace OpenClaw.TestSupport;
 
 /// <summary>
 /// Counts what reaches the simulator, in front of its whole pipeline (an <see cref="IStartupFilter"/>): token refreshes
 /// and each (path, query without signature/timestamp, body) request, i.e. how often the same page was fetched.
+/// Shared by the in-process sync tests and the multi-process crash tests.
 /// </summary>
 public sealed class SimulatorRequestLog : IStartupFilter
 {

@@ -13,15 +13,32 @@ public sealed class BadInputTests(ApiFixture fixture) : IAsyncLifetime
     private string shopId = "";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // One tenant and shop for the whole class (xunit makes an instance per test case).
+    private static readonly SemaphoreSlim SetUp = new(1, 1);
+    private static (string Key, string ReadOnlyKey, string ShopId)? shared;
+
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        string tenantId;
-        (tenantId, key) = await steps.NewTenantAsync("admin");
-        using var admin = fixture.NewApiClient(key);
-        readOnlyKey = await AgencySteps.IssueKeyAsync(admin, tenantId, ["read"]);
-        shopId = fixture.ClaimShop();
-        await steps.OnboardAsync(key, shopId);
+        await SetUp.WaitAsync(Ct);
+        try
+        {
+            if (shared is null)
+            {
+                var (tenantId, adminKey) = await steps.NewTenantAsync("admin");
+                using var admin = fixture.NewApiClient(adminKey);
+                var readKey = await AgencySteps.IssueKeyAsync(admin, tenantId, ["read"]);
+                var shop = fixture.ClaimShop();
+                await steps.OnboardAsync(adminKey, shop);
+                shared = (adminKey, readKey, shop);
+            }
+
+            (key, readOnlyKey, shopId) = shared.Value;
+        }
+        finally
+        {
+            SetUp.Release();
+        }
     }
 
     /// <inheritdoc />

@@ -28,7 +28,7 @@ var serviceId = builder.AddParameter("tiktok-service-id", "7000000000000000001",
 var tiktok = builder.AddTikTokSimulator("tiktok-sim", appKey, appSecret);
 
 // WithReference(orleans) also references the store (ConnectionStrings__redis) for each provider it configures.
-builder.AddProject<Projects.OpenClaw_Silo>("silo")
+var silo = builder.AddProject<Projects.OpenClaw_Silo>("silo")
     // No launchSettings.json in the silo: without an endpoint every replica would bind :5000.
     .WithHttpEndpoint()
     .WithReference(orleans)
@@ -39,5 +39,21 @@ builder.AddProject<Projects.OpenClaw_Silo>("silo")
     .WithGracefulShutdown(TimeSpan.FromSeconds(25))
     .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
     .WithKubernetesProbes();
+
+// The agency REST API, an Orleans client of the silos. Its bootstrap admin key is a secret parameter (generated locally,
+// shown in the Aspire dashboard; the cluster's Secret in Kubernetes).
+var bootstrapKey = builder.AddParameter("api-bootstrap-admin-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true);
+var api = builder.AddProject<Projects.OpenClaw_Api>("api")
+    .WithHttpEndpoint()
+    .WithReference(orleans.AsClient())
+    .WaitFor(silo)
+    .WithTikTokShop(tiktok, appKey, appSecret, serviceId)
+    .WithEnvironment("Api__BootstrapAdminKey", bootstrapKey)
+    .WithGracefulShutdown(TimeSpan.FromSeconds(10))
+    .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
+    .WithKubernetesProbes();
+
+// Locally the simulator's consent page sends the seller back to the API's callback (TikTok's partner center does in production).
+tiktok.WithOAuthCallback(api);
 
 builder.Build().Run();

@@ -44,6 +44,24 @@ public static class SimulatorBuilderExtensions
     }
 
     /// <summary>
+    /// In run mode, makes the simulator's consent page send the seller back to <paramref name="api"/>'s OAuth callback
+    /// (<c>/api/v1/oauth/callback</c>); published manifests leave it alone (TikTok's partner center holds the real one).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithOAuthCallback(this IResourceBuilder<ProjectResource> simulator, IResourceBuilder<ProjectResource> api)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        ArgumentNullException.ThrowIfNull(api);
+        var endpoint = api.GetEndpoint("http");
+        return simulator.WithEnvironment(context =>
+        {
+            if (context.ExecutionContext.IsRunMode)
+            {
+                context.EnvironmentVariables["Simulator__RedirectUrl"] = ReferenceExpression.Create($"{endpoint}/api/v1/oauth/callback");
+            }
+        });
+    }
+
+    /// <summary>
     /// Gives a service the TikTok app (key, secret, service id) and, in run mode, the simulator's URL as API, auth and
     /// consent hosts. Published manifests keep TikTok's real hosts (the client's defaults) and take the secret from the
     /// cluster's Secret.

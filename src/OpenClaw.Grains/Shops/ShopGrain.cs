@@ -91,6 +91,8 @@ public sealed partial class ShopGrain(
         }
 
         await WriteAsync();
+        // The API lists and authorizes from the read model: a connected shop is there before this call returns.
+        await PublishReadModelAsync(force: true);
         await this.RegisterOrUpdateReminder(ScheduleReminder, options.Value.ReminderDueTime, options.Value.ReminderPeriod);
         if (IsSyncing)
         {
@@ -128,6 +130,7 @@ public sealed partial class ShopGrain(
         }
 
         await WriteAsync();
+        await PublishReadModelAsync(force: true);
         return Snapshot();
     }
 

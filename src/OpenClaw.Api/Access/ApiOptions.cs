@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OpenClaw.Api.Access;
+
+/// <summary>The API's own settings (section <c>Api</c>).</summary>
+public sealed class ApiOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Api";
+
+    /// <summary>Default per-attempt bound of a grain call (<c>ClientMessagingOptions.ResponseTimeout</c>).</summary>
+    public static readonly TimeSpan DefaultGrainResponseTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The platform administrator's key (a secret: <c>Api__BootstrapAdminKey</c> from the AppHost parameter or the
+    /// cluster Secret). It creates tenants and issues their first keys; at least 32 characters.
+    /// </summary>
+    [Required, MinLength(32)]
+    public string BootstrapAdminKey { get; set; } = "";
+
+    /// <summary>Per-attempt bound of a grain call; a silo that does not answer in time is retried within <see cref="GrainCallBudget"/>.</summary>
+    public TimeSpan GrainResponseTimeout { get; set; } = DefaultGrainResponseTimeout;
+
+    /// <summary>How long the API keeps retrying a grain call while a silo fails over.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan GrainCallBudget { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a consent link (its signed <c>state</c>) stays valid; TikTok's authorization code lives 30 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(30);
+}

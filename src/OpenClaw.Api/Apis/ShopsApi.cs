@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OpenClaw.Api.Access;
+using OpenClaw.Api.Model;
+using OpenClaw.Api.Shops;
+using OpenClaw.Grains.Shops;
+using OpenClaw.Grains.Tenants;
+
+namespace OpenClaw.Api.Apis;
+
+/// <summary><c>/api/v1/shops</c>: connect, list, inspect, change, sync and disconnect the tenant's shops.</summary>
+public static class ShopsApi
+{
+    /// <summary>Maps the group (tenant keys: <c>read</c> to look, <c>write</c> to change).</summary>
+    public static IEndpointRouteBuilder MapShopsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/shops").WithTags("Shops").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
+        api.MapGet("/authorize", AuthorizeAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapPost("/", ConnectWithTokensAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{shopId}", GetAsync);
+        api.MapPatch("/{shopId}", UpdateAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapPost("/{shopId}/sync", SyncNowAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapPost("/{shopId}/backfill", BackfillAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapDelete("/{shopId}", DisconnectAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        return app;
+    }
+
+    /// <summary>The TikTok consent link for a seller, with a signed state naming the tenant (valid 30 minutes, once).</summary>
+    public static Ok<ConsentLink> AuthorizeAsync(ClaimsPrincipal user, [AsParameters] ShopApiServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var state = services.States.Create(user.TenantId()!);
+        return TypedResults.Ok(new ConsentLink(services.Auth.BuildAuthorizeUrl(state), services.Time.GetUtcNow() + TimeSpan.FromMinutes(30)));
+    }
+
+    /// <summary>Connects every shop an already-issued grant covers.</summary>
+    public static async Task<Results<Created<ConnectedShops>, ValidationProblem>> ConnectWithTokensAsync(
+        ConnectShopRequest request, ClaimsPrincipal user, [AsParameters] ShopApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(services);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Require(errors, "access_token", request.AccessToken is { Length: > 0 and <= 2048 }, "access_token is required (at most 2048 characters)");
+        Require(errors, "refresh_token", request.RefreshToken is { Length: > 0 and <= 2048 }, "refresh_token is required (at most 2048 characters)");
+        Require(errors, "access_token_expires_at", request.AccessTokenExpiresAt is not null, "access_token_expires_at is required (ISO 8601 with offset)");
+        Require(errors, "refresh_token_expires_at", request.RefreshTokenExpiresAt is not null, "refresh_token_expires_at is required (ISO 8601 with offset)");
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var tenantId = user.TenantId()!;
+        var tokens = new IssuedTokens(request.AccessToken!, request.AccessTokenExpiresAt!.Value, request.RefreshToken!, request.RefreshTokenExpiresAt!.Value, request.GrantedScopes);
+        var shops = await services.Calls.RetryAsync(() => services.Grains.GetGrain<ITenantGrain>(tenantId).ConnectWithTokensAsync(tokens), cancellationToken);
+        return TypedResults.Created("/api/v1/shops", new ConnectedShops(tenantId, [.. shops.Select(ShopResponse.From)]));
+    }
+
+    /// <summary>The tenant's shops from the read models, ordered by id, filtered and paged.</summary>
+    public static async Task<Results<Ok<ShopPage>, ValidationProblem>> ListAsync(ClaimsPrincipal user, [AsParameters] ShopQuery query, ShopCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var errors = query.Validate();
+        return errors.Count > 0 ? ApiProblems.Invalid(errors) : TypedResults.Ok(await catalog.ListAsync(user.TenantId()!, query));
+    }
+
+    /// <summary>One shop: token status, sync per domain, budget; the <c>ETag</c> is its revision.</summary>
+    public static async Task<Results<Ok<ShopDetail>, ProblemHttpResult>> GetAsync(
+        string shopId, ClaimsPrincipal user, HttpResponse response, [AsParameters] ShopApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(response);
+        if (!await OwnsAsync(user, shopId, services))
+        {
+            return ApiProblems.NotFound("shop");
+        }
+
+        var report = await services.Calls.RetryAsync(() => services.Grains.GetGrain<IShopGrain>(shopId).GetSyncReportAsync(), cancellationToken);
+        response.Headers.ETag = ETag(report.Shop.Revision);
+        return TypedResults.Ok(ShopDetail.From(report));
+    }
+
+    /// <summary>Changes settings; <c>If-Match</c> must carry the shop's current ETag (412 otherwise, 428 without it).</summary>
+    public static async Task<Results<Ok<ShopResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string shopId, UpdateShopRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, HttpResponse response,
+        [AsParameters] ShopApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(response);
+        if (!await OwnsAsync(user, shopId, services))
+        {
+            return ApiProblems.NotFound("shop");
+        }
+
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return TypedResults.Problem(title: "Precondition required", statusCode: StatusCodes.Status428PreconditionRequired,
+                detail: "Send If-Match with the shop's ETag (from GET /api/v1/shops/{shopId}) so a concurrent change is not overwritten.");
+        }
+
+        var grain = services.Grains.GetGrain<IShopGrain>(shopId);
+        var current = await services.Calls.RetryAsync(grain.GetAsync, cancellationToken);
+        if (!Matches(ifMatch, current.Revision))
+        {
+            response.Headers.ETag = ETag(current.Revision);
+            return TypedResults.Problem(title: "Precondition failed", statusCode: StatusCodes.Status412PreconditionFailed,
+                detail: $"The shop changed since that ETag was read; its revision is now {current.Revision}. Read it again and reapply the change.");
+        }
+
+        var settings = current.Settings with
+        {
+            TimeZone = request.TimeZone ?? current.Settings.TimeZone,
+            Tags = request.Tags ?? current.Settings.Tags,
+            WarehouseNames = request.WarehouseNames ?? current.Settings.WarehouseNames,
+            Paused = request.Paused ?? current.Settings.Paused,
+        };
+        if (request.Tags?.Any(t => t is null) == true)
+        {
+            return ApiProblems.Invalid("tags", "tags must be strings");
+        }
+
+        var updated = await services.Calls.RetryAsync(() => grain.UpdateSettingsAsync(settings), cancellationToken);
+        response.Headers.ETag = ETag(updated.Revision);
+        return TypedResults.Ok(ShopResponse.From(updated));
+    }
+
+    /// <summary>Makes the given domains (all when none) due now.</summary>
+    public static async Task<Results<Accepted, ProblemHttpResult>> SyncNowAsync(
+        string shopId, SyncNowRequest? request, ClaimsPrincipal user, [AsParameters] ShopApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!await OwnsAsync(user, shopId, services))
+        {
+            return ApiProblems.NotFound("shop");
+        }
+
+        await services.Calls.RetryAsync(() => services.Grains.GetGrain<IShopGrain>(shopId).SyncNowAsync(request?.Domains), cancellationToken);
+        return TypedResults.Accepted($"/api/v1/shops/{shopId}");
+    }
+
+    /// <summary>Fetches history from <c>from</c> in bounded chunks below incremental sync.</summary>
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> BackfillAsync(
+        string shopId, BackfillRequest request, ClaimsPrincipal user, [AsParameters] ShopApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(services);
+        if (!await OwnsAsync(user, shopId, services))
+        {
+            return ApiProblems.NotFound("shop");
+        }
+
+        if (request.From is not { } from)
+        {
+            return ApiProblems.Invalid("from", "from is required (ISO 8601 with offset)");
+        }
+
+        await services.Calls.RetryAsync(() => services.Grains.GetGrain<IShopGrain>(shopId).StartBackfillAsync(from.ToUniversalTime()), cancellationToken);
+        return TypedResults.Accepted($"/api/v1/shops/{shopId}");
+    }
+
+    /// <summary>Disconnects the shop: sync stops, stored data stays until retention removes it.</summary>
+    public static async Task<Results<Ok<ShopResponse>, ProblemHttpResult>> DisconnectAsync(
+        string shopId, ClaimsPrincipal user, [AsParameters] ShopApiServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!await OwnsAsync(user, shopId, services))
+        {
+            return ApiProblems.NotFound("shop");
+        }
+
+        var tenantId = user.TenantId()!;
+        var shop = await services.Calls.RetryAsync(() => services.Grains.GetGrain<ITenantGrain>(tenantId).DisconnectShopAsync(shopId), cancellationToken);
+        return TypedResults.Ok(ShopResponse.From(shop));
+    }
+
+    private static async Task<bool> OwnsAsync(ClaimsPrincipal user, string shopId, ShopApiServices services) =>
+        ShopIds.IsValid(shopId) && await services.Catalog.FindAsync(user.TenantId()!, shopId) is not null;
+
+    private static string ETag(long revision) => "\"" + revision.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    private static bool Matches(string ifMatch, long revision) =>
+        ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == ETag(revision) || t == "W/" + ETag(revision));
+
+    private static void Require(Dictionary<string, string[]> errors, string field, bool ok, string message)
+    {
+        if (!ok)
+        {
+            errors[field] = [message];
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.AspNetCore.Http.Json;
+using OpenClaw.Api.Access;
+using OpenClaw.Api.Errors;
+using OpenClaw.Api.Shops;
+using OpenClaw.Grains.Hosting;
+using OpenClaw.Grains.ReadModels;
+using OpenClaw.ServiceDefaults.Configuration;
+using OpenClaw.ServiceDefaults.Redis;
+using OpenClaw.TikTokShop.Configuration;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace OpenClaw.Api.Extensions;
+
+/// <summary>Everything the API registers (the service layout of dotnet/eShop: all DI here, <c>Program.cs</c> stays a few lines).</summary>
+public static class ApiServiceExtensions
+{
+    /// <summary>
+    /// Adds Redis, the Orleans client (configured from the <c>Orleans</c> section Aspire injects: clustering provider
+    /// <c>Redis</c> with service key <c>redis</c>, <c>ClusterId</c>, <c>ServiceId</c>), the TikTok auth client (consent
+    /// URLs), Data Protection with the cluster's key ring in Redis (signed OAuth state), API-key authentication and
+    /// scope policies, problem details, snake_case JSON that refuses unknown fields, and the OpenAPI document.
+    /// </summary>
+    public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        builder.AddOpenClawRedis();
+        services.AddValidatedSettings<ApiOptions>(builder.Configuration, ApiOptions.SectionName);
+        services.AddSingleton(TimeProvider.System);
+
+        var responseTimeout = builder.Configuration.GetValue<TimeSpan?>($"{ApiOptions.SectionName}:{nameof(ApiOptions.GrainResponseTimeout)}")
+            ?? ApiOptions.DefaultGrainResponseTimeout;
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
+            // Silos that join after a failover become gateways within seconds, not the default minute.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+            client.AddActivityPropagation();
+        });
+
+        services.AddTikTokShopClient(builder.Configuration);
+        services.AddDataProtection().SetApplicationName("OpenClaw");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+            o.XmlRepository = new RedisXmlRepository(() => Redis(sp).GetDatabase(), GrainServiceExtensions.KeyRingKey));
+
+        services.AddSingleton(sp => new TenantIndex(Redis(sp)));
+        services.AddSingleton(sp => new ShopReadModel(Redis(sp)));
+        services.AddSingleton(sp => new ApiKeyStore(Redis(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TenantStore(Redis(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OAuthStateProtector>(sp, Redis(sp)));
+        services.AddSingleton<ShopCatalog>();
+        services.AddSingleton<GrainCalls>();
+
+        services.AddApiKeyAuthentication();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions.TryAdd("trace_id", ctx.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Malformed requests (bad JSON, wrong types) throw BadHttpRequestException, which the handler turns into a 400 problem.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>The API's JSON: snake_case names and enum values, ISO 8601 times with offsets, unknown fields refused.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.MaxDepth = 32;
+    }
+
+    private static IConnectionMultiplexer Redis(IServiceProvider sp) =>
+        sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using OpenClaw.Api;
+using OpenClaw.Silo.Extensions;
+using OpenClaw.TestSupport;
+using OpenClaw.TikTokShop.Simulator;
+
+[assembly: AssemblyFixture(typeof(OpenClaw.Api.Tests.ApiFixture))]
+
+namespace OpenClaw.Api.Tests;
+
+/// <summary>
+/// The real parts on loopback, shared by every test: a throw-away Garnet, the TikTok simulator over HTTP, one real
+/// silo host (<see cref="SiloExtensions.AddSilo"/>) and the API on Kestrel, both configured with the <c>Orleans__*</c>
+/// keys Aspire injects (Redis clustering, storage and reminders). Each test uses its own tenants and simulator shops.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    /// <summary>The bootstrap admin key the API is started with.</summary>
+    public const string BootstrapKey = "test-bootstrap-admin-key-0123456789abcdef";
+
+    /// <summary>Simulator shops (each test claims its own).</summary>
+    public const int ShopCount = 16;
+
+    private readonly List<WebApplication> apps = [];
+    private int claimedShops = -1;
+
+    /// <summary>The simulator's base URL.</summary>
+    public string SimulatorUrl { get; private set; } = "";
+
+    /// <summary>The API's base URL.</summary>
+    public string ApiUrl { get; private set; } = "";
+
+    /// <summary>Creates a client of the API (no key).</summary>
+    public HttpClient NewApiClient(string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(ApiUrl), Timeout = TimeSpan.FromSeconds(60) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a client of the simulator that does not follow redirects (to read the consent page's answer).</summary>
+    public HttpClient NewSimulatorClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(SimulatorUrl), Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A simulator shop id no other test uses.</summary>
+    public string ClaimShop()
+    {
+        var index = Interlocked.Increment(ref claimedShops);
+        Assert.True(index < ShopIds.Count, $"raise ApiFixture.ShopCount: {index + 1} shops claimed");
+        return ShopIds[index];
+    }
+
+    /// <summary>Every simulator shop id.</summary>
+    public IReadOnlyList<string> ShopIds { get; private set; } = [];
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        var redis = await SharedRedis.GetAsync();
+        var serviceId = "api-tests-" + Guid.NewGuid().ToString("N")[..8];
+        var apiPort = FreePort.Next();
+        ApiUrl = $"http://127.0.0.1:{apiPort}";
+        SimulatorUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+        var simulator = SimulatorApp.Create(
+        [
+            "--urls", SimulatorUrl, "--Logging:LogLevel:Default=Warning", "--Simulator:Seed=1515", $"--Simulator:ShopCount={ShopCount}",
+            "--Simulator:HistoryDays=3", "--Simulator:OrdersPerShopPerDay=5", "--Simulator:ProductsPerShop=5",
+            "--Simulator:ClockStart=" + start.ToString("O", CultureInfo.InvariantCulture),
+            $"--Simulator:RedirectUrl={ApiUrl}/api/v1/oauth/callback",
+        ]);
+        await StartAsync(simulator);
+        ShopIds = await SimulatorShopIdsAsync();
+
+        string[] shared =
+        [
+            "--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:redis={redis.ConnectionString}",
+            "--Orleans:ClusterId=api-tests", $"--Orleans:ServiceId={serviceId}",
+            "--Orleans:Clustering:ProviderType=Redis", "--Orleans:Clustering:ServiceKey=redis",
+            "--TikTokShop:AppKey=openclaw-demo-app", "--TikTokShop:AppSecret=openclaw-demo-secret", "--TikTokShop:ServiceId=7000000000000000001",
+            $"--TikTokShop:ApiBaseUrl={SimulatorUrl}", $"--TikTokShop:AuthBaseUrl={SimulatorUrl}", $"--TikTokShop:AuthorizeBaseUrl={SimulatorUrl}",
+        ];
+        var siloBuilder = WebApplication.CreateBuilder(
+        [
+            .. shared, "--urls", $"http://127.0.0.1:{FreePort.Next()}",
+            "--Orleans:GrainStorage:Default:ProviderType=Redis", "--Orleans:GrainStorage:Default:ServiceKey=redis",
+            "--Orleans:Reminders:ProviderType=Redis", "--Orleans:Reminders:ServiceKey=redis",
+            $"--Orleans:Endpoints:SiloPort={FreePort.Next()}", $"--Orleans:Endpoints:GatewayPort={FreePort.Next()}",
+            "--Orleans:Endpoints:AdvertisedIPAddress=127.0.0.1", $"--RateBudget:AppKey={serviceId}", "--RateBudget:DailyQuota=100000000",
+        ]);
+        siloBuilder.AddServiceDefaults();
+        siloBuilder.AddSilo();
+        var silo = siloBuilder.Build();
+        silo.MapDefaultEndpoints();
+        await StartAsync(silo);
+
+        var api = ApiApp.Create([.. shared, "--urls", ApiUrl, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20"]);
+        await StartAsync(api);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        // The API (client) first, then the silo, then the simulator.
+        foreach (var app in Enumerable.Reverse(apps))
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await app.StopAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Abandoned; the process ends with the test run.
+            }
+
+            await app.DisposeAsync();
+        }
+    }
+
+    private async Task StartAsync(WebApplication app)
+    {
+        apps.Add(app);
+        await app.StartAsync();
+    }
+
+    private async Task<IReadOnlyList<string>> SimulatorShopIdsAsync()
+    {
+        using var client = NewSimulatorClient();
+        var shops = await client.GetFromJsonAsync<JsonElement>("/_sim/shops");
+        return [.. shops.EnumerateArray().Select(s => s.GetProperty("shop_id").GetString()!)];
+    }
+}

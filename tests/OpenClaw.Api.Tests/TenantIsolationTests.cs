@@ -1,0 +1,57 @@
+using OpenClaw.TestSupport;
+
+namespace OpenClaw.Api.Tests;
+
+/// <summary>Another tenant's shop answers 404 on every shop endpoint, and nothing about it changes.</summary>
+[Trait(RedisTrait.Name, RedisTrait.Value)]
+public sealed class TenantIsolationTests(ApiFixture fixture)
+{
+    private readonly AgencySteps steps = new(fixture);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OtherTenantsKey_OnEveryShopEndpoint_Answers404AndChangesNothing()
+    {
+        var (tenantA, keyA) = await steps.NewTenantAsync("admin");
+        var (tenantB, keyB) = await steps.NewTenantAsync("admin");
+        var shopId = fixture.ClaimShop();
+        await steps.OnboardAsync(keyA, shopId);
+        var (_, etag) = await steps.ShopAsync(keyA, shopId);
+
+        using var b = fixture.NewApiClient(keyB);
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/shops/{shopId}") { Content = JsonContent.Create(new { paused = true, tags = new[] { "stolen" } }) };
+        patch.Headers.TryAddWithoutValidation("If-Match", etag);
+        HttpRequestMessage[] requests =
+        [
+            new(HttpMethod.Get, $"/api/v1/shops/{shopId}"),
+            patch,
+            new(HttpMethod.Post, $"/api/v1/shops/{shopId}/sync") { Content = JsonContent.Create(new { }) },
+            new(HttpMethod.Post, $"/api/v1/shops/{shopId}/backfill") { Content = JsonContent.Create(new { from = DateTimeOffset.UtcNow.AddDays(-5) }) },
+            new(HttpMethod.Delete, $"/api/v1/shops/{shopId}"),
+        ];
+        foreach (var request in requests)
+        {
+            using (request)
+            using (var response = await b.SendAsync(request, Ct))
+            {
+                await AgencySteps.AssertProblemAsync(response, HttpStatusCode.NotFound);
+            }
+        }
+
+        var pageB = await b.GetFromJsonAsync<JsonElement>("/api/v1/shops", Ct);
+        Assert.Empty(pageB.GetProperty("items").EnumerateArray());
+
+        // Tenant B's admin key cannot see or administer tenant A's keys either.
+        using (var keys = await b.PostAsJsonAsync($"/api/v1/tenants/{tenantA}/keys", new { name = "x", scopes = new[] { "admin" } }, Ct))
+        {
+            await AgencySteps.AssertProblemAsync(keys, HttpStatusCode.NotFound);
+        }
+
+        var (after, etagAfter) = await steps.ShopAsync(keyA, shopId);
+        Assert.Equal(etag, etagAfter);
+        Assert.Equal("active", after.GetProperty("status").GetString());
+        Assert.False(after.GetProperty("settings").GetProperty("paused").GetBoolean());
+        Assert.Empty(after.GetProperty("settings").GetProperty("tags").EnumerateArray());
+        Assert.NotEqual(tenantB, tenantA);
+    }
+}

@@ -150,7 +150,7 @@ public sealed partial class ShopGrain
     // The read model is rewritten at most every few seconds while syncing, at once on status changes.
     private async Task PublishReadModelAsync(bool force)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = services.RealTime.GetUtcNow();
         if (!force && now - _readModelWrittenAt < ReadModels.ShopReadModel.MinInterval)
         {
             return;

@@ -2,8 +2,8 @@ namespace OpenClaw.Grains.Sync;
 
 /// <summary>Where one domain's sync stands (read model for the API and dashboard).</summary>
 /// <param name="Domain">The domain.</param>
-/// <param name="Watermark">Everything TikTok changed before this instant is stored (UTC), or null before the first window completed.</param>
-/// <param name="LagSeconds">Seconds between now and <paramref name="Watermark"/>; null before the first window.</param>
+/// <param name="Watermark">Incremental sync has stored every change up to this instant (UTC; it starts where incremental sync began, history before it is the backfill's); for warehouses and performance, their last full run; null before the shop was connected with tokens.</param>
+/// <param name="LagSeconds">Seconds between now and <paramref name="Watermark"/>; null when there is none.</param>
 /// <param name="InProgress">True while a window is partly fetched (a page token is checkpointed).</param>
 /// <param name="BackfillFrom">Start of the requested history (UTC), or null without a backfill.</param>
 /// <param name="BackfillDoneBackTo">History is stored from this instant (UTC) up to where incremental sync began; it moves back towards <paramref name="BackfillFrom"/>.</param>

@@ -179,7 +179,7 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
     /// <summary>Makes the domain due now (operator "sync now", or a webhook hinting that data changed).</summary>
     public void MakeDue(DateTimeOffset now) => State.NextRunAt = now;
 
-    /// <summary>Seconds between <paramref name="now"/> and the watermark; null before the first window completed.</summary>
+    /// <summary>Seconds between <paramref name="now"/> and the watermark (which starts where incremental sync began); null before <see cref="Begin"/>.</summary>
     public double? LagSeconds(DateTimeOffset now) => State.Watermark is { } mark ? Math.Max(0, (now - mark).TotalSeconds) : null;
 
     /// <summary>

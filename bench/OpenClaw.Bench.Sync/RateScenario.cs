@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OpenClaw.Bench.Cluster;
+using OpenClaw.Grains.Budget;
 using OpenClaw.Grains.ReadModels;
 using OpenClaw.Grains.Sync;
 
@@ -20,15 +21,15 @@ internal static class RateScenario
         var shopsCount = o.Int("shops", 500);
         var appQps = o.Int("app-qps", 100);
         var shopQps = o.Int("shop-qps", 10);
-        var quota = o.Long("quota", 25_000);
+        var quota = o.Long("quota", 12_000);
         var qpsShare = o.Double("budget-qps-share", 0.9);
         var quotaShare = o.Double("budget-quota-share", 0.95);
         var backfillDays = o.Int("backfill-days", 7);
         var warmup = TimeSpan.FromSeconds(o.Int("warmup", 15));
-        var rateCap = TimeSpan.FromSeconds(o.Int("rate-seconds", 180));
-        var step = TimeSpan.FromSeconds(o.Int("day-step", 600));
-        var dwell = TimeSpan.FromSeconds(o.Double("dwell", 2));
-        var idle = TimeSpan.FromSeconds(o.Double("max-idle", 2));
+        var rateCap = TimeSpan.FromSeconds(o.Int("rate-seconds", 150));
+        var step = TimeSpan.FromSeconds(o.Int("day-step", 300));
+        var dwell = TimeSpan.FromSeconds(o.Double("dwell", 1));
+        var idle = TimeSpan.FromSeconds(o.Double("max-idle", 1));
         var settle = TimeSpan.FromSeconds(15);
         var budgetApp = appQps * qpsShare;
         var budgetShop = shopQps * qpsShare;
@@ -62,7 +63,9 @@ internal static class RateScenario
             // A shop with nothing due looks again within this (real) time: how fast it notices that a clock jump made it due.
             ["Sync:MaxIdleDelay"] = idle.ToString("c", CultureInfo.InvariantCulture),
         };
-        await using var silo = await RateSilo.StartAsync(garnet.ConnectionString, redis, simulator.Clock, settings);
+        var logLevels = o.Text("log", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .ToDictionary(l => l.Split('=')[0], l => Enum.Parse<Microsoft.Extensions.Logging.LogLevel>(l.Split('=')[1]), StringComparer.Ordinal);
+        await using var silo = await RateSilo.StartAsync(garnet.ConnectionString, redis, simulator.Clock, settings, logLevels);
         using var meter = new BudgetMeter();
         var readModel = new ShopReadModel(redis);
         var tiktokLead = settle + TimeSpan.FromSeconds(1);
@@ -76,26 +79,52 @@ internal static class RateScenario
 
         // Phase 1: warm-up, then measure while backfill work remains (until every shop's backfill is stored, the budget
         // refuses backfill because it is ahead of the day's pace, or the time cap).
-        var warmupEnd = traffic.Elapsed + warmup;
-        await Task.Delay(warmup, ct);
+        var warmupEnd = Whole(traffic.Elapsed + warmup);
+        await Task.Delay(warmupEnd - traffic.Elapsed, ct);
+        var probe = new WriteProbe();
+        using var stopProbe = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var probing = probe.RunAsync(silo.Grains, shopIds, TimeSpan.FromSeconds(2), 4, stopProbe.Token);
         var before = meter.Snapshot();
         TimeSpan? paceAt = null, doneAt = null;
         var samples = new List<(TimeSpan At, int Pending)>();
-        while (traffic.Elapsed - warmupEnd < rateCap && doneAt is null)
+        for (var tick = 1; traffic.Elapsed - warmupEnd < rateCap && doneAt is null; tick++)
         {
-            await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            var pace = meter.Snapshot().GetValueOrDefault("refused/backfill/backfill_ahead_of_pace") - before.GetValueOrDefault("refused/backfill/backfill_ahead_of_pace");
+
+            // The budget's backfill pace: at a fraction f of the quota day, backfill runs only while the day's use is
+            // below f × quota × (1 − BackfillQuotaReserve); from there it waits (up to MaxPauseWait), then is refused.
+            var now = await silo.Budget.GetUsageAsync();
+            var dayFraction = 1 - ((now.DayEndsAt - now.AsOf) / TimeSpan.FromDays(1));
+            paceAt ??= now.UsedToday >= dayFraction * budgetQuota * (1 - new RateBudgetOptions().BackfillQuotaReserve) ? traffic.Elapsed : null;
+            if (tick % 5 != 0)
+            {
+                continue;
+            }
+
             var lag = await LagSnapshot.ReadAsync(readModel, shopIds, simulator.Clock.Now + tiktokLead, (_, i) => i);
             samples.Add((traffic.Elapsed, lag.BackfillPending));
-            var pace = meter.Snapshot().GetValueOrDefault("refused/backfill/backfill_ahead_of_pace") - before.GetValueOrDefault("refused/backfill/backfill_ahead_of_pace");
-            paceAt ??= pace > 0 ? traffic.Elapsed : null;
+            if (o.Text("debug", "") == "true")
+            {
+                foreach (var id in shopIds.Take(3))
+                {
+                    var r = (await readModel.ReadAsync([id]))[0];
+                    var orders = r.Domains.First(d => d.Domain == SyncDomain.Orders);
+                    Console.WriteLine($"    {id}: planned {silo.Pacer.PlannedInterval(id)}, orders last {orders.LastSuccessAt:HH:mm:ss} next {orders.NextRunAt:HH:mm:ss} wm {orders.Watermark:HH:mm:ss} pages {orders.Pages} err {orders.LastError}");
+                }
+            }
+
             doneAt = lag.BackfillPending == 0 ? traffic.Elapsed : null;
-            Console.WriteLine($"  t={traffic.Elapsed.TotalSeconds:F0}s sim {simulator.Clock.Now:HH:mm:ss}: backfill pending in {lag.BackfillPending} shops, " +
+            Console.WriteLine($"  t={traffic.Elapsed.TotalSeconds:F0}s sim {simulator.Clock.Now:HH:mm:ss}: backfill pending in {lag.BackfillPending} shops, orders interval p50 {Stats.Percentile(lag.OrdersInterval, 50) / 60:F1} min, " +
                               $"served {traffic.Total(Answer.Served):N0}, 429 {traffic.Total(Answer.RateLimited)}/{traffic.Total(Answer.QuotaExceeded)}, pace refusals {pace}");
         }
 
-        var rateEnd = traffic.Elapsed;
-        var windowEnd = new[] { paceAt, doneAt, rateEnd }.OfType<TimeSpan>().Min();
-        var endReason = windowEnd == doneAt ? "every shop's backfill stored" : windowEnd == paceAt ? "budget: backfill ahead of the day's pace" : "time cap";
+        await stopProbe.CancelAsync();
+        await probing;
+        var rateEnd = Whole(traffic.Elapsed);
+        var firstEnd = new[] { paceAt, doneAt, rateEnd }.OfType<TimeSpan>().Min();
+        var endReason = firstEnd == doneAt ? "every shop's backfill stored" : firstEnd == paceAt ? "the day's use reached the budget's backfill pace" : "time cap";
+        var windowEnd = Whole(firstEnd);
         var window = windowEnd - warmupEnd;
         var after = meter.Snapshot();
         var rate = new RatePhase(
@@ -104,15 +133,21 @@ internal static class RateScenario
             traffic.Count(Answer.RateLimited, warmupEnd, rateEnd), traffic.Count(Answer.QuotaExceeded, warmupEnd, rateEnd),
             traffic.Count(Answer.RateLimited, onboardStart, warmupEnd), traffic.Count(Answer.QuotaExceeded, onboardStart, warmupEnd),
             Delta(before, after, "calls/backfill"), Delta(before, after, "calls/incremental") + Delta(before, after, "calls/webhook"),
-            samples.FirstOrDefault().Pending, samples.LastOrDefault().Pending, (await simulator.QuotaAsync()).Used);
+            samples.FirstOrDefault().Pending, samples.LastOrDefault().Pending, (await simulator.QuotaAsync()).Used,
+            traffic.Count(Answer.Served, windowEnd, rateEnd), rateEnd - windowEnd, probe.LatenciesMs, probe.Timeouts);
 
-        // Phase 2: the next simulated day, step by step.
-        var simNow = simulator.Clock.Now;
-        var midnight = new DateTimeOffset(simNow.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
-        await simulator.AdvanceAsync(TimeSpan.FromSeconds(Math.Ceiling((midnight - simNow).TotalSeconds)));
-        var dayStart = traffic.Elapsed;
+        // Phase 2: the clock steps on through midnight and the whole next simulated day.
+        var midnight = new DateTimeOffset(simulator.Clock.Now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        while (simulator.Clock.Now + step < midnight)
+        {
+            await simulator.AdvanceAsync(step - dwell);
+            await Task.Delay(dwell, ct);
+        }
+
+        await simulator.AdvanceAsync(TimeSpan.FromSeconds(Math.Ceiling((midnight - simulator.Clock.Now).TotalSeconds)));
+        var dayStart = Whole(traffic.Elapsed);
         var dayBefore = meter.Snapshot();
-        var dayEnd = midnight.AddDays(1);
+        var dayEnd = midnight.AddHours(o.Double("day-hours", 24));
         var lagSamples = new List<LagSnapshot>();
         TimeSpan Allowed(SyncDomain domain, TimeSpan planned) => Max(planned, DefaultInterval(domain)) + settle + step + idle;
         var steps = 0;
@@ -120,6 +155,16 @@ internal static class RateScenario
         {
             await simulator.AdvanceAsync(step - dwell);
             await Task.Delay(dwell, ct);
+            if (o.Text("debug", "") == "true" && steps < 8)
+            {
+                foreach (var id in shopIds.Take(3))
+                {
+                    var r = (await readModel.ReadAsync([id]))[0];
+                    var orders = r.Domains.First(d => d.Domain == SyncDomain.Orders);
+                    Console.WriteLine($"    sim {simulator.Clock.Now:HH:mm:ss} {id}: planned {silo.Pacer.PlannedInterval(id)}, orders last {orders.LastSuccessAt:HH:mm:ss} next {orders.NextRunAt:HH:mm:ss} wm {orders.Watermark:HH:mm:ss} pages {orders.Pages} err {orders.LastError}");
+                }
+            }
+
             if (++steps % 6 == 0)
             {
                 var lag = await LagSnapshot.ReadAsync(readModel, shopIds, simulator.Clock.Now + tiktokLead, Allowed);
@@ -135,11 +180,12 @@ internal static class RateScenario
         var dayQuota = await simulator.QuotaAsync();
         var usage = await silo.Budget.GetUsageAsync();
         var dayAfter = meter.Snapshot();
-        var realDay = traffic.Elapsed - dayStart;
+        var dayStop = Whole(traffic.Elapsed);
+        var realDay = dayStop - dayStart;
         var day = new DayPhase(
             steps, step, dwell, realDay, simulator.Clock.Now, dayQuota, usage.UsedToday, budgetQuota,
-            traffic.Count(Answer.Served, dayStart, traffic.Elapsed), traffic.Count(Answer.RateLimited, dayStart, traffic.Elapsed),
-            traffic.Count(Answer.QuotaExceeded, dayStart, traffic.Elapsed),
+            traffic.Count(Answer.Served, dayStart, dayStop), traffic.Count(Answer.RateLimited, dayStart, dayStop),
+            traffic.Count(Answer.QuotaExceeded, dayStart, dayStop),
             Delta(dayBefore, dayAfter, "calls/incremental"), Delta(dayBefore, dayAfter, "calls/backfill"), Delta(dayBefore, dayAfter, "calls/webhook"),
             Delta(dayBefore, dayAfter, "refused/incremental/daily_quota_used") + Delta(dayBefore, dayAfter, "refused/incremental/quota_exhausted"),
             lagSamples, final);
@@ -149,6 +195,9 @@ internal static class RateScenario
                     $"`Sync:MaxIdleDelay` {idle.TotalSeconds:0.#} s; in-process silo (Redis storage and reminders on Garnet -m {garnet.Memory})";
         return Markdown(setup, rate, day, budgetApp, appQps);
     }
+
+    // Whole seconds: the traffic is counted per second.
+    private static TimeSpan Whole(TimeSpan t) => TimeSpan.FromSeconds(Math.Floor(t.TotalSeconds));
 
     private static TimeSpan DefaultInterval(SyncDomain domain) => new SyncOptions().IntervalOf(domain, null);
 
@@ -174,7 +223,13 @@ internal static class RateScenario
         md.AppendLine(CultureInfo.InvariantCulture, $"| calls served in the window (budget grants: backfill / incremental + webhook) | {r.Served:N0} ({r.BackfillGrants:N0} / {r.OtherGrants:N0}) |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **calls/s while backfill remains** | **{perSecond:F1}/s = {perSecond / budgetApp:P1} of the budget's {budgetApp:0.#}/s, {perSecond / appQps:P1} of the simulator's {appQps}/s** |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **429 after warm-up** (36009002 / 45101004), whole phase | **{r.RateLimited} / {r.Quota}** |");
+        if (r.AfterWindow > TimeSpan.Zero)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| calls/s after the window, until the phase ended ({r.AfterWindow.TotalSeconds:F0} s) | {r.ServedAfterWindow / r.AfterWindow.TotalSeconds:F1}/s |");
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture, $"| simulator quota used on that (partial) day | {r.QuotaUsed:N0} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| non-interleaved call (`UpdateSettingsAsync`, 4 random shops every 2 s) while syncing: p50 / p99 / max; 30 s timeouts | {Stats.Ms(Stats.Percentile(r.ProbeMs, 50))} / {Stats.Ms(Stats.Percentile(r.ProbeMs, 99))} / {Stats.Ms(r.ProbeMs.DefaultIfEmpty().Max())}; {r.ProbeTimeouts} of {r.ProbeMs.Count + r.ProbeTimeouts} |");
         md.AppendLine();
         var allLag = d.Samples.Append(d.Final).ToList();
         var ordersLag = allLag.SelectMany(s => s.OrdersLag).ToList();
@@ -187,7 +242,7 @@ internal static class RateScenario
         md.AppendLine(CultureInfo.InvariantCulture, $"| **quota used at {d.EndedAt:HH:mm}: simulator / budget** | **{d.Quota.Used:N0} of {d.Quota.DailyQuota:N0} ({(double)d.Quota.Used / d.Quota.DailyQuota:P0}) / {d.BudgetUsed:N0} of {d.BudgetQuota:N0}; left {d.Quota.DailyQuota - d.Quota.Used:N0}; app paused: {(d.Quota.Paused ? "yes" : "no")}** |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **429 during the day** (36009002 / 45101004); incremental calls refused for quota | **{d.RateLimited} / {d.QuotaExceeded}**; {d.IncrementalRefused} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| effective orders polling interval at the day's end (planner; configured 2 min): p50 / p99 | {Stats.Percentile(intervals, 50) / 60:F0} min / {Stats.Percentile(intervals, 99) / 60:F0} min |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| orders lag over {allLag.Count} hourly samples: p50 / p99 / max | {Stats.Percentile(ordersLag, 50) / 60:F0} / {Stats.Percentile(ordersLag, 99) / 60:F0} / {ordersLag.DefaultIfEmpty().Max() / 60:F0} min |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| orders lag over {allLag.Count} samples (every {d.Step.TotalMinutes * 6:F0} min + the end): p50 / p99 / max | {Stats.Percentile(ordersLag, 50) / 60:F0} / {Stats.Percentile(ordersLag, 99) / 60:F0} / {ordersLag.DefaultIfEmpty().Max() / 60:F0} min |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| worst windowed domain lag per shop: p50 / p99 / max | {Stats.Percentile(worstLag, 50) / 60:F0} / {Stats.Percentile(worstLag, 99) / 60:F0} / {worstLag.DefaultIfEmpty().Max() / 60:F0} min |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **shops whose every domain lags less than its interval (+ settle + one jump + idle delay), at the day's end** | **{d.Final.AllWithinInterval} of {d.Final.Reported}** (orders: {d.Final.OrdersWithinInterval}); over all samples {allLag.Sum(s => s.AllWithinInterval)} of {allLag.Sum(s => s.Reported)} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| shops with backfill still pending / with a failing domain, at the day's end | {d.Final.BackfillPending} / {d.Final.WithErrors} |");
@@ -198,7 +253,7 @@ internal static class RateScenario
     private sealed record RatePhase(
         OnboardingResult Onboarding, TimeSpan Warmup, TimeSpan Window, string EndReason, long Served, long WindowLimited,
         long RateLimited, long Quota, long WarmupRateLimited, long WarmupQuota, long BackfillGrants, long OtherGrants,
-        int PendingFirst, int PendingLast, long QuotaUsed);
+        int PendingFirst, int PendingLast, long QuotaUsed, long ServedAfterWindow, TimeSpan AfterWindow, IReadOnlyList<double> ProbeMs, int ProbeTimeouts);
 
     private sealed record DayPhase(
         int Steps, TimeSpan Step, TimeSpan Dwell, TimeSpan Real, DateTimeOffset EndedAt, SimulatorQuota Quota, long BudgetUsed, long BudgetQuota,

@@ -44,8 +44,10 @@ internal sealed class RateSilo : IAsyncDisposable
 
     public RateBudget Budget => host.Services.GetRequiredService<RateBudget>();
 
+    public SyncPacer Pacer => host.Services.GetRequiredService<SyncPacer>();
+
     public static async Task<RateSilo> StartAsync(string redisConnectionString, IConnectionMultiplexer redis, SimulatedClock clock,
-        IReadOnlyDictionary<string, string?> settings)
+        IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, LogLevel> logLevels)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var settle = configuration.GetValue("Sync:Settle", TimeSpan.FromSeconds(15));
@@ -53,6 +55,11 @@ internal sealed class RateSilo : IAsyncDisposable
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Error);
+        foreach (var (category, level) in logLevels)
+        {
+            builder.Logging.AddFilter(category, level);
+        }
+
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddKeyedSingleton<IConnectionMultiplexer>(RateBudgetServiceCollectionExtensions.RedisServiceKey, redis);

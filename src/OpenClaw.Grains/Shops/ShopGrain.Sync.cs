@@ -17,6 +17,10 @@ public sealed partial class ShopGrain
 
     // Failure backoff per domain, on the real clock (a frozen or fast TikTok clock must not stall or hurry retries).
     private readonly Dictionary<SyncDomain, DateTimeOffset> _retryAt = [];
+
+    // Budget pauses that concern only backfill (ahead of the day's pace, or backfill's share of the quota used): kept
+    // apart, so incremental and targeted fetches of the same domain go on meanwhile.
+    private readonly Dictionary<SyncDomain, DateTimeOffset> _backfillRetryAt = [];
     private readonly PollingProfile _profile = new();
     private DateTimeOffset _turnEndsAt;
     private IGrainTimer? _timer;
@@ -176,7 +180,7 @@ public sealed partial class ShopGrain
         while (pages < maxPages && IsSyncing && services.RealTime.GetUtcNow() < _turnEndsAt)
         {
             var now = time.GetUtcNow();
-            if (IsBackingOff(cursor.Domain) || (kind == SyncKind.Incremental && !cursor.IsDue(now)))
+            if (IsBackingOff(cursor.Domain, kind) || (kind == SyncKind.Incremental && !cursor.IsDue(now)))
             {
                 break;
             }
@@ -307,12 +311,20 @@ public sealed partial class ShopGrain
     // failure, just not before RetryAt (real time). The window and its page token stay for then.
     private void OnBudgetPaused(SyncDomain domain, RateBudgetPausedException ex)
     {
-        _retryAt[domain] = ex.RetryAt;
+        var backfillOnly = ex.Priority == CallPriority.Backfill && ex.Reason is RateBudgetPauseReason.BackfillAheadOfPace or RateBudgetPauseReason.DailyQuotaUsed;
+        (backfillOnly ? _backfillRetryAt : _retryAt)[domain] = ex.RetryAt;
         Cursor(domain).State.LastError = $"budget: {ex.Reason} until {ex.RetryAt:O}";
         LogBudgetPaused(ShopId, domain, ex.Reason, ex.RetryAt);
     }
 
-    private bool IsBackingOff(SyncDomain domain) => _retryAt.TryGetValue(domain, out var at) && services.RealTime.GetUtcNow() < at;
+    // True while the domain backs off (a failure, or a budget pause for every priority); for backfill also while a
+    // backfill-only budget pause lasts.
+    private bool IsBackingOff(SyncDomain domain, SyncKind kind = SyncKind.Incremental)
+    {
+        var now = services.RealTime.GetUtcNow();
+        return (_retryAt.TryGetValue(domain, out var at) && now < at)
+            || (kind == SyncKind.Backfill && _backfillRetryAt.TryGetValue(domain, out var backfillAt) && now < backfillAt);
+    }
 
     private void BackOff(SyncCursor cursor, TimeSpan delay) => _retryAt[cursor.Domain] = services.RealTime.GetUtcNow() + delay;
 
@@ -329,11 +341,11 @@ public sealed partial class ShopGrain
         var o = syncOptions.Value;
         var now = time.GetUtcNow();
         var realNow = services.RealTime.GetUtcNow();
-        var backoff = _retryAt.Values.Where(at => at > realNow).Select(at => at - realNow).DefaultIfEmpty(o.MaxIdleDelay).Min();
+        var backoff = _retryAt.Values.Concat(_backfillRetryAt.Values).Where(at => at > realNow).Select(at => at - realNow).DefaultIfEmpty(o.MaxIdleDelay).Min();
         var busy = sync.State.Targeted.Count > 0 || Windowed.Any(d =>
         {
             var c = Cursor(d);
-            return !IsBackingOff(d) && (c.State.Window is not null || c.BackfillPending);
+            return (c.State.Window is not null && !IsBackingOff(d)) || (c.BackfillPending && !IsBackingOff(d, SyncKind.Backfill));
         });
         if (busy)
         {

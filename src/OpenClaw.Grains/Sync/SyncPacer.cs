@@ -22,7 +22,7 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
 
     private readonly ConcurrentDictionary<string, (ShopPollingProfile Profile, DateTimeOffset At)> _profiles = new(StringComparer.Ordinal);
     private int _refreshing;
-    private IReadOnlyDictionary<string, TimeSpan> _intervals = new Dictionary<string, TimeSpan>();
+    private Dictionary<string, TimeSpan> _intervals = [];
     private DateTimeOffset _plannedAt = DateTimeOffset.MinValue;
 
     /// <summary>Records a shop's profile after a turn.</summary>
@@ -35,7 +35,10 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
     /// <summary>Forgets a shop (disconnected, paused, deactivated).</summary>
     public void Forget(string shopId) => _profiles.TryRemove(shopId, out _);
 
-    /// <summary>The planned interval of a shop (zero before the first plan or for an unknown shop: no stretch).</summary>
+    /// <summary>
+    /// The planned interval of a shop: zero before the first plan or for a shop never planned (no stretch); a shop left
+    /// out of the latest plan because it has not reported lately keeps its previous interval.
+    /// </summary>
     public TimeSpan PlannedInterval(string shopId)
     {
         _ = RefreshIfDueAsync();
@@ -65,7 +68,19 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
             var share = clusterShops == 0 ? 0 : (double)local.Count / clusterShops;
             var remaining = (long)((usage.DailyQuota - usage.UsedToday) * share);
             var plan = planner.Plan(remaining, usage.DayEndsAt - usage.AsOf, local);
-            _intervals = plan.Intervals;
+            // A shop still known here but not reported within ActiveFor (a sync turn that waited long for the budget)
+            // keeps its last planned interval: falling back to the configured one would spend quota exactly while the
+            // budget is contended. Forget removes a shop for good.
+            var intervals = new Dictionary<string, TimeSpan>(plan.Intervals, StringComparer.Ordinal);
+            foreach (var (shopId, interval) in _intervals)
+            {
+                if (!intervals.ContainsKey(shopId) && _profiles.ContainsKey(shopId))
+                {
+                    intervals[shopId] = interval;
+                }
+            }
+
+            _intervals = intervals;
             LogPlanned(local.Count, clusterShops, remaining, plan.QuotaLasts);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using OpenClaw.Bench.Cluster;
+using OpenClaw.Bench.Sync;
+
+// Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale [--option value]…
+// (options and defaults: docs/benchmarks.md, "Shop sync: rate, quota and scale").
+var options = BenchOptions.Parse(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var total = Stopwatch.StartNew();
+Console.WriteLine($"# OpenClaw sync bench: {options.Scenario} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine($"command: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- {options.CommandLine}");
+Console.WriteLine($"machine: {Machine.Describe()}");
+var report = options.Scenario == "rate"
+    ? await RateScenario.RunAsync(options, cancel.Token)
+    : await ScaleScenario.RunAsync(options, cancel.Token);
+Console.WriteLine();
+Console.WriteLine(report);
+Console.WriteLine($"bench took {total.Elapsed.TotalMinutes:F1} min; at the end: {Machine.Describe()}");

@@ -1,0 +1,6 @@
+namespace OpenClaw.Bench.Sync;
+
+internal static class ScaleScenario
+{
+    public static Task<string> RunAsync(BenchOptions o, CancellationToken ct) => throw new NotImplementedException();
+}

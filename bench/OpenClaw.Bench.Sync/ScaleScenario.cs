@@ -23,8 +23,8 @@ internal static class ScaleScenario
     public static async Task<string> RunAsync(BenchOptions o, CancellationToken ct)
     {
         var shopsCount = o.Int("shops", 10_000);
-        var warmup = TimeSpan.FromSeconds(o.Int("warmup", 330));
-        var measure = TimeSpan.FromSeconds(o.Int("seconds", 120));
+        var warmup = TimeSpan.FromSeconds(o.Int("warmup", 150));
+        var measure = TimeSpan.FromSeconds(o.Int("seconds", 300));
         var settle = TimeSpan.FromSeconds(15);
 
         await using var garnet = await Garnet.StartAsync(o.Text("garnet-memory", "2g"));
@@ -115,7 +115,16 @@ internal static class ScaleScenario
         var expected = shopsCount * ((1 / 120.0) + (3 / 300.0) + (1 / 900.0));
         var result = new ScaleResult(shopsCount, onboarding, onboardCalls, warmup, seconds, siloCpu, garnetCpu, benchCpu, served / seconds, limited, expected,
             string.Join(", ", paths), samples, before, after, activations);
-        return Markdown(result, garnet.Memory, silo.ProcessId);
+        var report = Markdown(result, garnet.Memory, silo.ProcessId);
+        if (o.Int("hold", 0) is > 0 and var hold)
+        {
+            // Keeps everything running (sync goes on) so a heap inspector can attach to the silo process.
+            Console.WriteLine(report);
+            Console.WriteLine($"holding {hold} s; silo pid {silo.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(hold), ct);
+        }
+
+        return report;
     }
 
     private static TimeSpan DefaultInterval(SyncDomain domain) => new SyncOptions().IntervalOf(domain, null);

@@ -125,7 +125,7 @@ internal static class RateScenario
         await stopProbe.CancelAsync();
         await probing;
         var rateEnd = Whole(traffic.Elapsed);
-        var firstEnd = new[] { paceAt, doneAt, rateEnd }.OfType<TimeSpan>().Min();
+        var firstEnd = new[] { paceAt, doneAt, warmupEnd + rateCap }.OfType<TimeSpan>().Min();
         var endReason = firstEnd == doneAt ? "every shop's backfill stored" : firstEnd == paceAt ? "the day's use reached the budget's backfill pace" : "time cap";
         var windowEnd = Whole(firstEnd);
         var window = windowEnd - warmupEnd;

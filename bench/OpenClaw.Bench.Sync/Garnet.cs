@@ -73,6 +73,7 @@ internal sealed class Garnet : IAsyncDisposable
         {
             EndPoints = { connectionString },
             AbortOnConnectFail = false,
+            AllowAdmin = true, // INFO memory
             ConnectTimeout = 5000,
             SyncTimeout = 30_000,
             AsyncTimeout = 30_000,

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,12 +29,14 @@ internal enum Answer
 /// <c>tests/OpenClaw.Grains.Tests/Sync/SimulatorRequestLog.cs</c>): signed API calls by outcome, telling 429 36009002
 /// from 429 45101004 by the envelope's code (the first bytes of the body).
 /// </summary>
-internal sealed class SimulatorTraffic : IStartupFilter
+internal sealed partial class SimulatorTraffic : IStartupFilter
 {
     private const int MaxSeconds = 4 * 3600;
     private static readonly int Kinds = Enum.GetValues<Answer>().Length;
     private readonly long started = Stopwatch.GetTimestamp();
     private readonly long[] perSecond = new long[MaxSeconds * Kinds];
+    private readonly ConcurrentDictionary<string, long> byPath = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<TimeSpan> limitedAt = new();
 
     /// <summary>Real time since the simulator started.</summary>
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(started);
@@ -51,6 +55,12 @@ internal sealed class SimulatorTraffic : IStartupFilter
 
     /// <summary>Answers of <paramref name="kind"/> so far.</summary>
     public long Total(Answer kind) => Count(kind, TimeSpan.Zero, Elapsed + TimeSpan.FromSeconds(1));
+
+    /// <summary>When each 429 (either code) was answered, since start.</summary>
+    public IReadOnlyList<TimeSpan> LimitedAt => [.. limitedAt];
+
+    /// <summary>Signed API calls so far by path, ids replaced by <c>{id}</c>.</summary>
+    public IReadOnlyDictionary<string, long> ByPath() => new Dictionary<string, long>(byPath, StringComparer.Ordinal);
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -83,12 +93,21 @@ internal sealed class SimulatorTraffic : IStartupFilter
                 context.Response.Body = body;
             }
 
+            byPath.AddOrUpdate(Ids().Replace(path, "{id}"), 1, (_, n) => n + 1);
+            if (context.Response.StatusCode == StatusCodes.Status429TooManyRequests)
+            {
+                limitedAt.Enqueue(Elapsed);
+            }
+
             Add(context.Response.StatusCode != StatusCodes.Status429TooManyRequests ? Answer.Served
                 : capture.Prefix.Contains("45101004", StringComparison.Ordinal) ? Answer.QuotaExceeded
                 : Answer.RateLimited);
         });
         next(app);
     };
+
+    [GeneratedRegex("[0-9]{6,}")]
+    private static partial Regex Ids();
 
     private void Add(Answer kind)
     {

@@ -27,8 +27,9 @@ public sealed partial class ShopGrain
                 await PublishReadModelAsync(force: true);
                 return;
             case 7 when webhook.ExpiresAt is { } expiresAt:
+                var before = TokenFingerprint();
                 Tokens.NoteAuthorizationExpiry(expiresAt);
-                await AfterTurnAsync(string.Empty); // persists and raises the warning when it is due
+                await AfterTurnAsync(before); // persists the expiry and raises the warning when it is due
                 return;
         }
 

@@ -1,12 +1,8 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenClaw.Grains.Entities;
-using OpenClaw.Grains.ReadModels;
 using OpenClaw.Grains.Sync;
 using OpenClaw.Grains.Tokens;
-using OpenClaw.TikTokShop;
 using OpenClaw.TikTokShop.Auth;
 
 namespace OpenClaw.Grains.Shops;

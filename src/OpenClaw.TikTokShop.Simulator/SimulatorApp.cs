@@ -46,6 +46,7 @@ public static class SimulatorApp
         services.AddSingleton<GroundTruth>();
         services.AddSingleton<EntityTruth>();
         services.AddSingleton<MetricsTruth>();
+        services.AddSingleton<AnalyticsSkew>();
         services.AddSingleton<AuthorizationStore>();
         services.AddSingleton<RequestBudget>();
         services.AddSingleton<DailyQuota>();

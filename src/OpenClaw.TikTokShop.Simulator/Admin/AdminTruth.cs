@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using OpenClaw.TikTokShop.Simulator.Api;
@@ -22,10 +21,10 @@ internal static class AdminTruth
         {
             if (shops.ById(shopId) is not { } shop)
             {
-                return UnknownShop();
+                return AdminBodies.UnknownShop();
             }
 
-            if (!TryDate(from, out var first) || !TryDate(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxTruthDays)
+            if (!AdminBodies.TryDate(from, out var first) || !AdminBodies.TryDate(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxTruthDays)
             {
                 return AdminBodies.Bad($"from and to must be YYYY-MM-DD, from <= to, at most {MaxTruthDays} days");
             }
@@ -37,10 +36,10 @@ internal static class AdminTruth
         {
             if (shops.ById(shopId) is not { } shop)
             {
-                return UnknownShop();
+                return AdminBodies.UnknownShop();
             }
 
-            if (!TryDate(from, out var first) || !TryDate(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxTruthDays)
+            if (!AdminBodies.TryDate(from, out var first) || !AdminBodies.TryDate(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxTruthDays)
             {
                 return AdminBodies.Bad($"from and to must be YYYY-MM-DD, from <= to, at most {MaxTruthDays} days");
             }
@@ -66,7 +65,7 @@ internal static class AdminTruth
         {
             if (shops.ById(shopId) is not { } shop)
             {
-                return UnknownShop();
+                return AdminBodies.UnknownShop();
             }
 
             if (!EntityTruth.TryParseKind(kind, out var parsed))
@@ -79,9 +78,4 @@ internal static class AdminTruth
         });
         return sim;
     }
-
-    private static IResult UnknownShop() => Results.Problem("unknown shop_id", statusCode: StatusCodes.Status404NotFound);
-
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

@@ -14,7 +14,8 @@ public sealed class OrderDetailPlanner(SimulatorSettings settings, ShopDirectory
     private const long Hour = 3600;
     private const long Day = 86_400;
 
-    private static readonly string[] Providers = ["USPS", "J&T Express", "Ninja Van", "Flash Express", "Royal Mail", "Kerry Express"];
+    /// <summary>The carriers orders ship with (each has a code per exception category in <see cref="CarrierExceptionCodes"/>).</summary>
+    public static readonly IReadOnlyList<string> Carriers = ["USPS", "J&T Express", "Ninja Van", "Flash Express", "Royal Mail", "Kerry Express"];
 
     /// <summary>The details of an order from their own random stream, so generating them later changes nothing else.</summary>
     public OrderDetails Detail(OrderPlan plan)
@@ -32,7 +33,7 @@ public sealed class OrderDetailPlanner(SimulatorSettings settings, ShopDirectory
         var warehouses = shop.SalesWarehouses;
         var warehouse = warehouses[(int)random.Next(0, warehouses.Count)].Id;
         var tracking = string.Create(CultureInfo.InvariantCulture, $"TT{random.Next(1_000_000_000, 9_999_999_999)}{region.Code}");
-        var provider = random.Pick(Providers);
+        var provider = random.Pick(Carriers);
         var buyer = string.Create(CultureInfo.InvariantCulture, $"buyer-{shop.Index}-{random.Next(0, Math.Max(50, settings.OrdersPerShopPerDay * 20))}");
         return new OrderDetails(items, money, warehouse, tracking, provider, buyer, TrackingEvents(ref random, plan, provider));
     }

@@ -53,7 +53,7 @@ public sealed class MetricsTruthTests
     [InlineData("Europe/London", "2026-11-08T12:00:00Z", "2026-10-25", 25)]
     public async Task MetricsTruth_DstChangeDay_IsOneLocalDayOf23Or25Hours(string zoneId, string clockStart, string changeDay, int hours)
     {
-        await using var host = await SimulatorHost.StartAsync($"ClockStart={clockStart}", "HistoryDays=12", "OrdersPerShopPerDay=120", "ShopCount=1",
+        await using var host = await SimulatorHost.StartAsync($"ClockStart={clockStart}", "HistoryDays=32", "OrdersPerShopPerDay=120", "ShopCount=1",
             "AccessTokenLifetimeSeconds=99999999", "RateLimit:PerShopPerSecond=100000");
         var session = await host.ConnectAsync();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
@@ -147,7 +147,7 @@ public sealed class MetricsTruthTests
     [InlineData("POST", "/_sim/analytics/skew", """{"shop_id":"{shop}","date":"2026-10-01","factor":0}""", 400)]
     [InlineData("POST", "/_sim/analytics/skew", """{"shop_id":"{shop}","date":"2026-10-01","factor":-1.05}""", 400)]
     [InlineData("POST", "/_sim/analytics/skew", """{"shop_id":"{shop}","date":"2026-10-01","factor":11}""", 400)]
-    [InlineData("POST", "/_sim/analytics/skew", """{"shop_id":"{shop}","date":"2026-10-01","factor":"1.05"}""", 400)]
+    [InlineData("POST", "/_sim/analytics/skew", """{"shop_id":"{shop}","date":"2026-10-01","factor":"abc"}""", 400)]
     [InlineData("POST", "/_sim/analytics/skew", """{"shop_id":"{shop}","date":"2026-10-01"}""", 400)]
     [InlineData("POST", "/_sim/analytics/skew", """{"shop_id":"{shop}","date":"01/10/2026","factor":1.05}""", 400)]
     [InlineData("POST", "/_sim/analytics/skew", """{"shop_id":"999","date":"2026-10-01","factor":1.05}""", 404)]

@@ -18,7 +18,9 @@ public sealed class OrderPlanner
     /// Upper bounds of how long after its creation an order can still change, per entity: a search by update_time only
     /// scans creation days that can still have events in the window. They follow from the delays drawn below (a test
     /// checks generated plans against them): order and package ≤ 0.5 h + 120 h + 26 h + 6 d + 7 d ≈ 19.1 d;
-    /// cancellation ≤ 0.5 h + 146 h + 5 d ≈ 11.1 d; return ≤ 12.1 d + 5 d + 9 d ≈ 26.1 d.
+    /// cancellation ≤ 0.5 h + 146 h + 5 d ≈ 11.1 d; return ≤ 12.1 d + 5 d + 9 d ≈ 26.1 d. The other refunds
+    /// (<see cref="RefundScenarios"/>) stay inside these: a refused package is back ≤ 12.1 d + 6 d, a refund before
+    /// shipment ends before the planned shipment + 12 h, a seller's refund ≤ 12.1 d + 3 d + 2 h.
     /// </summary>
     public const int OrderSpanDays = 20;
 

@@ -6,8 +6,16 @@ namespace OpenClaw.Grains.Shops;
 // FetchContextAsync's CallOptions, token refreshes through TokenLifecycle.RefreshCallOptions (issue 10).
 public sealed partial class ShopGrain
 {
-    private CallOptions RefreshCallOptions => new() { OnFailure = RecordFailedCallAsync };
+    private CallOptions RefreshCallOptions => new() { OnFailure = FailedCallRecorder() };
 
-    private ValueTask RecordFailedCallAsync(FailedCall call, CancellationToken cancellationToken) =>
-        services.OpsErrors.RecordAsync(shop.State.TenantId, ShopId, call);
+    // The client calls back after ConfigureAwait(false), off the activation's scheduler, where touching the grain's
+    // runtime (its key, its context) throws: everything is captured here, on the activation. The state object is
+    // captured rather than its tenant id, so a recorder made before the shop was connected still names the tenant.
+    private Func<FailedCall, CancellationToken, ValueTask> FailedCallRecorder()
+    {
+        var book = services.OpsErrors;
+        var state = shop.State;
+        var shopId = ShopId;
+        return (call, _) => book.RecordAsync(state.TenantId, shopId, call);
+    }
 }

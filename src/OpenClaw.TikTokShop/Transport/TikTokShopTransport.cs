@@ -64,9 +64,18 @@ internal sealed class TikTokShopTransport(
         {
             var secrets = FailureExcerpts.SecretsOf(request, options.AppSecret, state.InitialAccessToken, state.Access?.AccessToken).ToArray();
             var excerpt = result.IsSuccess || ReferenceEquals(failed, state.LastFailure) ? state.LastFailureExcerpt : null;
-            await onFailure(new FailedCall(request.Method.Method, request.PathTemplate, failed, state.Retries, result.IsSuccess,
-                FailureExcerpts.Request(request, secrets), excerpt is null ? null : FailureExcerpts.Scrub(excerpt, secrets)),
-                cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await onFailure(new FailedCall(request.Method.Method, request.PathTemplate, failed, state.Retries, result.IsSuccess,
+                    FailureExcerpts.Request(request, secrets), excerpt is null ? null : FailureExcerpts.Scrub(excerpt, secrets)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A broken report must not change the call's outcome.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                Log.FailureReportFailed(logger, ex, request.PathTemplate, state.ShopKey);
+            }
         }
 
         return result;

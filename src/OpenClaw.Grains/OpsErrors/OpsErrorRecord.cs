@@ -32,7 +32,8 @@ namespace OpenClaw.Grains.OpsErrors;
 /// <param name="DiagnosisZh">What happened, in Chinese.</param>
 /// <param name="FixZh">What to do, in Chinese.</param>
 public sealed record OpsErrorRecord(
-    string ShopId, string Endpoint, string Code, int? TikTokCode, int? HttpStatus, string Method, string Message, string? RequestId,
+    string ShopId, string Endpoint, string Code, [property: System.Text.Json.Serialization.JsonPropertyName("tiktok_code")] int? TikTokCode,
+    int? HttpStatus, string Method, string Message, string? RequestId,
     string Category, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long Occurrences, long Recovered, int MaxRetries, int LastRetries,
     string? RequestExcerpt, string? ResponseExcerpt, string? DiagnosisEn, string? FixEn, string? DiagnosisZh, string? FixZh)
 {

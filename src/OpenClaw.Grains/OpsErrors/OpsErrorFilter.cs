@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 
 namespace OpenClaw.Grains.OpsErrors;
@@ -49,8 +50,7 @@ public sealed record OpsErrorCursor(long LastSeenMs, string GroupId)
 
     /// <summary>The opaque cursor (base64url).</summary>
     public string Encode() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Version + LastSeenMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + GroupId))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Version + LastSeenMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + GroupId));
 
     /// <summary>Reads a cursor this type encoded; null for anything else.</summary>
     public static OpsErrorCursor? TryDecode(string? text)
@@ -60,10 +60,8 @@ public sealed record OpsErrorCursor(long LastSeenMs, string GroupId)
             return null;
         }
 
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written))
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
         {
             return null;
         }

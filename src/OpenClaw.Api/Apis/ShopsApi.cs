@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenClaw.Api.Access;
 using OpenClaw.Api.Model;
 using OpenClaw.Api.Shops;
+using OpenClaw.Grains.OpsErrors;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Tenants;
 
@@ -69,8 +70,10 @@ public static class ShopsApi
 
     /// <summary>One shop: token status, sync per domain, budget; the <c>ETag</c> is its revision.</summary>
     public static async Task<Results<Ok<ShopDetail>, ProblemHttpResult>> GetAsync(
-        string shopId, ClaimsPrincipal user, HttpResponse response, [AsParameters] ShopApiServices services, CancellationToken cancellationToken)
+        string shopId, ClaimsPrincipal user, HttpResponse response, [AsParameters] ShopApiServices services, OpsErrorSearch opsErrors,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(opsErrors);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(response);
         if (!await OwnsAsync(user, shopId, services))
@@ -80,7 +83,8 @@ public static class ShopsApi
 
         var report = await services.Calls.RetryAsync(() => services.Grains.GetGrain<IShopGrain>(shopId).GetSyncReportAsync(), cancellationToken);
         response.Headers.ETag = ETag(report.Shop.Revision);
-        return TypedResults.Ok(ShopDetail.From(report));
+        var (lastErrors, _) = await opsErrors.SearchAsync(user.TenantId()!, new OpsErrorFilter(ShopId: shopId), ShopDetail.LastErrorCount, null, cancellationToken);
+        return TypedResults.Ok(ShopDetail.From(report, lastErrors));
     }
 
     /// <summary>Changes settings; <c>If-Match</c> must carry the shop's current ETag (412 otherwise, 428 without it).</summary>

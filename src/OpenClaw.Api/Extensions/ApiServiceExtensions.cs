@@ -8,6 +8,7 @@ using OpenClaw.Api.Access;
 using OpenClaw.Api.Errors;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Hosting;
+using OpenClaw.Grains.OpsErrors;
 using OpenClaw.Grains.ReadModels;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.ServiceDefaults.Redis;
@@ -57,6 +58,7 @@ public static class ApiServiceExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OAuthStateProtector>(sp, Redis(sp)));
         services.AddSingleton<ShopCatalog>();
         services.AddSingleton<GrainCalls>();
+        services.AddOpsErrors(builder.Configuration);
 
         services.AddApiKeyAuthentication();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

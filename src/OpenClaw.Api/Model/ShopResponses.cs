@@ -1,4 +1,5 @@
 using OpenClaw.Grains.Budget;
+using OpenClaw.Grains.OpsErrors;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Sync;
 
@@ -64,19 +65,24 @@ public sealed record ShopPage(IReadOnlyList<ShopListItem> Items, string? NextCur
 /// <param name="Budget">The app's rate budget and daily quota, shared by every shop.</param>
 /// <param name="RecentEvents">Latest events, oldest first.</param>
 /// <param name="AsOf">When the report was made.</param>
+/// <param name="LastErrors">The shop's most recently seen ops error groups (at most <see cref="LastErrorCount"/>), newest first.</param>
 public sealed record ShopDetail(
     string ShopId, string ShopName, string Region, string? SellerType, ShopStatus Status, string? StatusReason, ShopSettingsResponse Settings,
     long Revision, DateTimeOffset? ConnectedAt, TokenSummary Token, IReadOnlyList<DomainSyncStatus> Sync, int PendingTargeted,
-    long CallsToday, RateBudgetUsage? Budget, IReadOnlyList<ShopEvent> RecentEvents, DateTimeOffset AsOf)
+    long CallsToday, RateBudgetUsage? Budget, IReadOnlyList<ShopEvent> RecentEvents, DateTimeOffset AsOf,
+    IReadOnlyList<OpsErrorRecord> LastErrors)
 {
-    /// <summary>From the grain's report.</summary>
-    public static ShopDetail From(ShopSyncReport report)
+    /// <summary>How many error groups the detail shows (all of them: <c>GET /api/v1/ops-errors?shopId=…</c>).</summary>
+    public const int LastErrorCount = 5;
+
+    /// <summary>From the grain's report and the shop's latest ops error groups.</summary>
+    public static ShopDetail From(ShopSyncReport report, IReadOnlyList<OpsErrorRecord> lastErrors)
     {
         ArgumentNullException.ThrowIfNull(report);
         var shop = report.Shop;
         return new(shop.ShopId, shop.ShopName, shop.Region, shop.SellerType, shop.Status, shop.StatusReason, ShopSettingsResponse.From(shop.Settings),
             shop.Revision, shop.ConnectedAt, report.Token, report.Domains, report.PendingTargeted, report.CallsToday, report.Budget,
-            report.RecentEvents, report.AsOf);
+            report.RecentEvents, report.AsOf, lastErrors);
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenClaw.Grains.Budget;
 using OpenClaw.Grains.Entities;
+using OpenClaw.Grains.OpsErrors;
 using OpenClaw.Grains.ReadModels;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Sync;
@@ -47,6 +48,7 @@ public static class GrainServiceExtensions
         services.TryAddSingleton(sp => new TenantIndex(Redis(sp)));
         services.TryAddTransient<ITokenRefresher, AuthClientTokenRefresher>();
         services.TryAddTransient<ShopServices>();
+        services.AddOpsErrors(configuration);
 
         services.AddDataProtection().SetApplicationName("OpenClaw");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>

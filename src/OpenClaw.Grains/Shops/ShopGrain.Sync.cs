@@ -290,6 +290,7 @@ public sealed partial class ShopGrain
         var options = new CallOptions
         {
             Priority = kind switch { SyncKind.Targeted => CallPriority.Webhook, SyncKind.Backfill => CallPriority.Backfill, _ => CallPriority.Incremental },
+            OnFailure = FailedCallRecorder(),
 
             // 105002 mid-sync: one refresh (shared with every other caller), one retry (issue 9, contract §4).
             RefreshAccessToken = async ct =>

@@ -33,7 +33,7 @@ public sealed partial class ShopGrain(
     private string ShopId => this.GetPrimaryKeyString();
 
     private TokenLifecycle Tokens => _tokens ??= new TokenLifecycle(ShopId, tokens.State,
-        TokenLifecycle.CreateProtector(services.DataProtection, ShopId), services.Refresher, time, tokenOptions.Value);
+        TokenLifecycle.CreateProtector(services.DataProtection, ShopId), services.Refresher, time, tokenOptions.Value) { RefreshCallOptions = RefreshCallOptions };
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)

@@ -53,6 +53,9 @@ public sealed partial class TokenLifecycle
         }
     }
 
+    /// <summary>Options of every refresh call (the shop grain's failed-call report); null for none.</summary>
+    public OpenClaw.TikTokShop.Calls.CallOptions? RefreshCallOptions { get; init; }
+
     /// <summary>The state to persist (tokens only as ciphertext).</summary>
     public TokenLifecycleState State { get; }
 
@@ -232,7 +235,7 @@ public sealed partial class TokenLifecycle
         try
         {
             // Not the caller's token: one caller giving up must not cancel the refresh the others wait for.
-            grant = await _refresher.RefreshAsync(refreshToken, CancellationToken.None);
+            grant = await _refresher.RefreshAsync(refreshToken, RefreshCallOptions, CancellationToken.None);
         }
 #pragma warning disable CA1031 // Every failure is recorded and backed off; only TikTokShopException (token-free) is passed on.
         catch (Exception ex)

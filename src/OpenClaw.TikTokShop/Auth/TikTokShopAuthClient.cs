@@ -58,11 +58,18 @@ public sealed class TikTokShopAuthClient
     /// Gets a new access token (and possibly a new refresh token) from a refresh token; the grant is checked like
     /// <see cref="ExchangeCodeAsync"/>'s.
     /// </summary>
-    public Task<TikTokShopResult<TokenGrant>> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
+    public Task<TikTokShopResult<TokenGrant>> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default) =>
+        RefreshAsync(refreshToken, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RefreshAsync(string, CancellationToken)"/> with call options: only <see cref="CallOptions.OnFailure"/>
+    /// matters here (refreshes always run at token-refresh priority).
+    /// </summary>
+    public Task<TikTokShopResult<TokenGrant>> RefreshAsync(string refreshToken, CallOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(refreshToken);
         var request = Credentials(TokenRefreshPath).With("refresh_token", refreshToken).With("grant_type", "refresh_token");
-        return _transport.SendAsync(request, null, null, TikTokShopJsonContext.Default.TokenGrant, cancellationToken,
+        return _transport.SendAsync(request, null, options, TikTokShopJsonContext.Default.TokenGrant, cancellationToken,
             TokenGrantRules.Check);
     }
 

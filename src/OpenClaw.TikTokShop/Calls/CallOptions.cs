@@ -16,4 +16,11 @@ public sealed record CallOptions
     /// once with it, or null to give up with the 105002 error. Null (the default) means no refresh.
     /// </summary>
     public Func<CancellationToken, ValueTask<string?>>? RefreshAccessToken { get; init; }
+
+    /// <summary>
+    /// Called once at the end of a call in which any attempt failed, including one a retry then recovered (ops error
+    /// records). Awaited before the call returns, so it should be quick and must not throw; null (the default) means
+    /// nothing is reported and no excerpt is captured.
+    /// </summary>
+    public Func<FailedCall, CancellationToken, ValueTask>? OnFailure { get; init; }
 }

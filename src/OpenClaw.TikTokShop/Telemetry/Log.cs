@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Information, "Access token of shop {ShopId} expired during {Path}; retrying once with a refreshed token")]
     public static partial void RetryingWithRefreshedToken(ILogger logger, string shopId, string path);
+
+    [LoggerMessage(4, LogLevel.Warning, "The failure report (CallOptions.OnFailure) of TikTok Shop call {Path} for shop {ShopId} threw; the call's outcome stands")]
+    public static partial void FailureReportFailed(ILogger logger, Exception exception, string path, string shopId);
 }

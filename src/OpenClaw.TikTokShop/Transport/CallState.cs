@@ -30,6 +30,18 @@ internal sealed class CallState<T>(ApiRequest request, ShopAccess? access, CallO
     public string? LastRequestId { get; set; }
 
     public int Retries => Math.Max(0, Attempts - 1);
+
+    /// <summary>The access token the call started with (masked in excerpts even after a refresh replaced it).</summary>
+    public string? InitialAccessToken { get; } = access?.AccessToken;
+
+    /// <summary>The latest failed attempt's error (kept when a retry then succeeds), for <see cref="CallOptions.OnFailure"/>.</summary>
+    public TikTokShopError? LastFailure { get; set; }
+
+    /// <summary>The response excerpt of <see cref="LastFailure"/>, or null when no body arrived.</summary>
+    public string? LastFailureExcerpt { get; set; }
+
+    /// <summary>The response excerpt of the attempt in progress, set only on failure and only when someone listens.</summary>
+    public string? AttemptExcerpt { get; set; }
 }
 
 /// <summary>The result of one HTTP attempt.</summary>

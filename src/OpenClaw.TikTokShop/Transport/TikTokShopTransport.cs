@@ -60,6 +60,24 @@ internal sealed class TikTokShopTransport(
             ? TikTokShopResult.Failure<T>(error, state.Retries)
             : TikTokShopResult.Success(outcome.Value!, state.LastRequestId, state.Retries);
         Record(activity, state, result, time.GetElapsedTime(started));
+        if (state.Options.OnFailure is { } onFailure && (result.Error ?? state.LastFailure) is { } failed)
+        {
+            var secrets = FailureExcerpts.SecretsOf(request, options.AppSecret, state.InitialAccessToken, state.Access?.AccessToken).ToArray();
+            var excerpt = result.IsSuccess || ReferenceEquals(failed, state.LastFailure) ? state.LastFailureExcerpt : null;
+            try
+            {
+                await onFailure(new FailedCall(request.Method.Method, request.PathTemplate, failed, state.Retries, result.IsSuccess,
+                    FailureExcerpts.Request(request, secrets), excerpt is null ? null : FailureExcerpts.Scrub(excerpt, secrets)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A broken report must not change the call's outcome.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                Log.FailureReportFailed(logger, ex, request.PathTemplate, state.ShopKey);
+            }
+        }
+
         return result;
     }
 
@@ -100,8 +118,29 @@ internal sealed class TikTokShopTransport(
         var priority = state.Request.Host == ApiHost.Auth ? CallPriority.TokenRefresh : state.Options.Priority;
         state.BudgetWait += await budget.AcquireAsync(state.ShopKey, priority, cancellationToken).ConfigureAwait(false);
         state.Attempts++;
-        return await pipelines.AttemptTimeout.ExecuteAsync(
-            static (s, token) => s.Transport.ExchangeAsync(s.State, token), (Transport: this, State: state), cancellationToken).ConfigureAwait(false);
+        state.AttemptExcerpt = null;
+        AttemptOutcome<T> outcome;
+        try
+        {
+            outcome = await pipelines.AttemptTimeout.ExecuteAsync(
+                static (s, token) => s.Transport.ExchangeAsync(s.State, token), (Transport: this, State: state), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            // Retried by the pipeline; remembered in case a later attempt succeeds (ops errors record recovered calls).
+            state.LastFailure = ResponseInterpreter.Error(null, $"No answer within {options.AttemptTimeout.TotalSeconds:0.###} s",
+                state.Request.PathTemplate, ErrorCatalogue.Keys.Timeout);
+            state.LastFailureExcerpt = null;
+            throw;
+        }
+
+        if (outcome.Error is { } error)
+        {
+            state.LastFailure = error;
+            state.LastFailureExcerpt = state.AttemptExcerpt;
+        }
+
+        return outcome;
     }
 
     /// <summary>One HTTP exchange: build and sign (fresh timestamp), send, read the bounded body, interpret.</summary>
@@ -151,8 +190,14 @@ internal sealed class TikTokShopTransport(
                 state.LastRequestId = requestId;
                 if (outcome.Error is null && state.Validate?.Invoke(outcome.Value!, time.GetUtcNow()) is { } problem)
                 {
-                    return AttemptOutcome<T>.Failure(ResponseInterpreter.Error(status,
+                    outcome = AttemptOutcome<T>.Failure(ResponseInterpreter.Error(status,
                         "Implausible data: " + problem, state.Request.PathTemplate, ErrorCatalogue.Keys.BadResponse, requestId));
+                }
+
+                if (outcome.Error is not null && state.Options.OnFailure is not null)
+                {
+                    // Raw here; credentials are masked when the report is built (the refreshed token is known only then).
+                    state.AttemptExcerpt = FailureExcerpts.Decode(body.Span);
                 }
 
                 if (outcome.Error is { Entry.IsRateLimit: true } limited)

@@ -73,7 +73,11 @@ public abstract class SyncFixture : IAsyncLifetime
         ];
         var args = new List<string> { "--urls", SimulatorUrl, "--Logging:LogLevel:Default=Warning" };
         args.AddRange(defaults.Concat(SimulatorSettings).Select(s => "--Simulator:" + s));
-        simulator = SimulatorApp.Create([.. args], services => services.AddSingleton<IStartupFilter>(Requests));
+        simulator = SimulatorApp.Create([.. args], services =>
+        {
+            services.AddSingleton<IStartupFilter>(Requests);
+            ConfigureSimulator(services);
+        });
         await simulator.StartAsync();
         Clock = simulator.Services.GetRequiredService<SimulatedClock>();
 
@@ -93,6 +97,11 @@ public abstract class SyncFixture : IAsyncLifetime
         });
         cluster = builder.Build();
         await cluster.DeployAsync();
+    }
+
+    /// <summary>Adds services to the simulator (e.g. another request tap).</summary>
+    protected virtual void ConfigureSimulator(IServiceCollection services)
+    {
     }
 
     /// <summary>Silo configuration: TikTok client at the simulator, fast turns for tests.</summary>

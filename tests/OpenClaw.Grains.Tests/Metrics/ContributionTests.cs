@@ -75,8 +75,8 @@ public sealed class OrderContributionTests
         Assert.Equal(1, c["2026-11-05", "orders_tracking_valid"]);
         Assert.Equal(0, c["2026-11-05", "w:w1:orders_tracked"]);
         Assert.Equal(1, c["2026-11-08", "delivery_hours:49"]);
-        Assert.Equal(1, c["2026-11-05", "logistics_exceptions:package_refused"]);
-        Assert.Equal(1, c["2026-11-05", "logistics_exception_codes:USPS 9003"]);
+        Assert.Equal(1, c["2026-11-06", "logistics_exceptions:package_refused"]);
+        Assert.Equal(1, c["2026-11-06", "logistics_exception_codes:USPS 9003"]);
     }
 
     [Theory]

@@ -14,7 +14,9 @@ public sealed class MetricBookFixture : IAsyncLifetime
 
     public EntityStore Store { get; private set; } = null!;
 
-    public IDatabase Database => (_mux ?? throw new InvalidOperationException("not started")).GetDatabase();
+    public IConnectionMultiplexer Connection => _mux ?? throw new InvalidOperationException("not started");
+
+    public IDatabase Database => Connection.GetDatabase();
 
     public MetricBook Book(int retentionDays = 90) =>
         new(_mux!, Store, Options.Create(new MetricsOptions { RetentionDays = retentionDays, RebuildBatch = 10, SweepBatch = 10 }));

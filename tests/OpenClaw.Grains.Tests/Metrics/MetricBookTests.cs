@@ -2,42 +2,20 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.Metrics.Storage;
+using OpenClaw.Grains.Tests.EntityStorage;
 using OpenClaw.TestSupport;
-using StackExchange.Redis;
 
 namespace OpenClaw.Grains.Tests.Metrics;
 
-/// <summary>One connection to the shared test server (Garnet with Lua transactions, or redis-server) for the book tests.</summary>
-public sealed class MetricBookFixture : IAsyncLifetime
+/// <summary>Books over the entity store tests' connection (Garnet with Lua transactions, or redis-server).</summary>
+internal static class TestBooks
 {
-    private ConnectionMultiplexer? _mux;
-
-    public EntityStore Store { get; private set; } = null!;
-
-    public IConnectionMultiplexer Connection => _mux ?? throw new InvalidOperationException("not started");
-
-    public IDatabase Database => Connection.GetDatabase();
-
-    public MetricBook Book(int retentionDays = 90) =>
-        new(_mux!, Store, Options.Create(new MetricsOptions { RetentionDays = retentionDays, RebuildBatch = 10, SweepBatch = 10 }));
-
-    public async ValueTask InitializeAsync()
-    {
-        _mux = await ConnectionMultiplexer.ConnectAsync((await SharedRedis.GetAsync()).ConnectionString);
-        Store = new EntityStore(_mux);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_mux is not null)
-        {
-            await _mux.DisposeAsync();
-        }
-    }
+    public static MetricBook Book(this EntityStoreFixture fixture, int retentionDays = 90) =>
+        new(fixture.Connection, fixture.Store, Options.Create(new MetricsOptions { RetentionDays = retentionDays, RebuildBatch = 10, SweepBatch = 10 }));
 }
 
 [Trait(RedisTrait.Name, RedisTrait.Value)]
-public sealed class MetricBookTests(MetricBookFixture fixture) : IClassFixture<MetricBookFixture>
+public sealed class MetricBookTests(EntityStoreFixture fixture) : IClassFixture<EntityStoreFixture>
 {
     // Noon UTC today: bucket expiry is absolute (EXPIREAT), so the book's now must be close to the server's clock.
     private static readonly DateTimeOffset Now = new(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero);

@@ -4,8 +4,8 @@ using OpenClaw.Grains.Metrics;
 using OpenClaw.Grains.Metrics.Queries;
 using OpenClaw.Grains.Metrics.Storage;
 using OpenClaw.Grains.ReadModels;
+using OpenClaw.Grains.Tests.EntityStorage;
 using OpenClaw.TestSupport;
-using StackExchange.Redis;
 
 namespace OpenClaw.Grains.Tests.Metrics;
 
@@ -43,7 +43,7 @@ public sealed class MetricSumsTests
 }
 
 [Trait(RedisTrait.Name, RedisTrait.Value)]
-public sealed class MetricsQueryTests(MetricBookFixture fixture) : IClassFixture<MetricBookFixture>
+public sealed class MetricsQueryTests(EntityStoreFixture fixture) : IClassFixture<EntityStoreFixture>
 {
     private static readonly DateTimeOffset Now = new(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);

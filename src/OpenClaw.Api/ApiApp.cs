@@ -33,6 +33,7 @@ public static class ApiApp
         app.MapTenantsApi();
         app.MapShopsApi();
         app.MapOAuthApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

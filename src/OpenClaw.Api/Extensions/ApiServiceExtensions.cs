@@ -58,6 +58,8 @@ public static class ApiServiceExtensions
         services.AddSingleton<ShopCatalog>();
         services.AddSingleton<GrainCalls>();
 
+        services.AddWebhookIngress(builder.Configuration);
+
         services.AddApiKeyAuthentication();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.TryAdd("trace_id", ctx.HttpContext.TraceIdentifier));

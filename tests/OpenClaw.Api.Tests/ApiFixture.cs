@@ -24,6 +24,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public const int ShopCount = 16;
 
     private readonly List<WebApplication> apps = [];
+    private string[] apiArgs = [];
     private int claimedShops = -1;
 
     /// <summary>The simulator's base URL.</summary>
@@ -117,10 +118,23 @@ public sealed class ApiFixture : IAsyncLifetime
         silo.MapDefaultEndpoints();
         await StartAsync(silo);
 
-        var api = ApiApp.Create([.. shared, "--urls", ApiUrl, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20",
-            "--Api:Webhooks:PollInterval=00:00:00.050"],
+        // Generous limits: the malformed-request suite sends thousands of requests with one key.
+        apiArgs = [.. shared, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20",
+            "--Api:RateLimit:PermitsPerSecond=100000", "--Api:RateLimit:Burst=100000"];
+        var api = ApiApp.Create([.. apiArgs, "--urls", ApiUrl, "--Api:Webhooks:PollInterval=00:00:00.050"],
             services => services.AddLogging(logging => logging.AddProvider(ApiLogs).AddFilter<LogCapture>(null, LogLevel.Debug)));
         await StartAsync(api);
+    }
+
+    /// <summary>
+    /// Starts another API replica on the same cluster and Redis with <paramref name="settings"/> added (e.g. a low rate
+    /// limit); it stops with the fixture. Returns its base URL.
+    /// </summary>
+    public async Task<string> StartApiReplicaAsync(params string[] settings)
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        await StartAsync(ApiApp.Create([.. apiArgs, "--urls", url, .. settings]));
+        return url;
     }
 
     /// <inheritdoc />

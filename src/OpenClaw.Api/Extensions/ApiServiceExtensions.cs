@@ -59,6 +59,7 @@ public static class ApiServiceExtensions
         services.AddSingleton<GrainCalls>();
 
         services.AddWebhookIngress(builder.Configuration);
+        services.AddApiRateLimiting(builder.Configuration);
 
         services.AddApiKeyAuthentication();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -35,6 +35,7 @@ public static class ApiApp
         app.MapShopsApi();
         app.MapOAuthApi();
         app.MapWebhooksApi();
+        app.MapAuditApi();
         return app;
     }
 }

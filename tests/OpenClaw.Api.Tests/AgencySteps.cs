@@ -66,6 +66,29 @@ public sealed class AgencySteps(ApiFixture fixture)
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
     }
 
+    /// <summary>
+    /// Tokens TikTok issued for <paramref name="shopId"/> (an auth code exchanged at the simulator's token service), as the
+    /// register-by-tokens body and CSV columns take them: access token, its expiry, refresh token, its expiry (ISO 8601).
+    /// </summary>
+    public async Task<(string AccessToken, string AccessExpiresAt, string RefreshToken, string RefreshExpiresAt)> IssuedTokensAsync(string shopId)
+    {
+        using var simulator = fixture.NewSimulatorClient();
+        var code = await OpenClaw.TestSupport.SimulatorAdmin.AuthCodeAsync(simulator, shopId, Ct);
+        var token = await simulator.GetFromJsonAsync<JsonElement>(
+            $"/api/v2/token/get?app_key=openclaw-demo-app&app_secret=openclaw-demo-secret&auth_code={Uri.EscapeDataString(code)}&grant_type=authorized_code", Ct);
+        var data = token.GetProperty("data");
+        static string Iso(JsonElement seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds.GetInt64()).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return (data.GetProperty("access_token").GetString()!, Iso(data.GetProperty("access_token_expire_in")),
+            data.GetProperty("refresh_token").GetString()!, Iso(data.GetProperty("refresh_token_expire_in")));
+    }
+
+    /// <summary>The register-by-tokens body for <paramref name="shopId"/>'s freshly issued tokens.</summary>
+    public async Task<object> RegistrationBodyAsync(string shopId)
+    {
+        var (access, accessExpires, refresh, refreshExpires) = await IssuedTokensAsync(shopId);
+        return new { access_token = access, access_token_expires_at = accessExpires, refresh_token = refresh, refresh_token_expires_at = refreshExpires };
+    }
+
     /// <summary>Reads a shop's detail and its ETag.</summary>
     public async Task<(JsonElement Shop, string ETag)> ShopAsync(string key, string shopId)
     {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenClaw.Api.Access;
+using OpenClaw.Api.Audit;
 using OpenClaw.Api.Model;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Shops;
@@ -55,6 +56,11 @@ public static class ShopsApi
         var tenantId = user.TenantId()!;
         var tokens = new IssuedTokens(request.AccessToken!, request.AccessTokenExpiresAt!.Value, request.RefreshToken!, request.RefreshTokenExpiresAt!.Value, request.GrantedScopes);
         var shops = await services.Calls.RetryAsync(() => services.Grains.GetGrain<ITenantGrain>(tenantId).ConnectWithTokensAsync(tokens), cancellationToken);
+        foreach (var shop in shops)
+        {
+            await services.Audit.RecordAsync(user, tenantId, AuditActions.ShopRegistered, shop.ShopId, new { shop_name = shop.ShopName, region = shop.Region });
+        }
+
         return TypedResults.Created("/api/v1/shops", new ConnectedShops(tenantId, [.. shops.Select(ShopResponse.From)]));
     }
 
@@ -124,6 +130,7 @@ public static class ShopsApi
         }
 
         var updated = await services.Calls.RetryAsync(() => grain.UpdateSettingsAsync(settings), cancellationToken);
+        await services.Audit.RecordAsync(user, updated.TenantId, AuditActions.ShopSettingsUpdated, shopId, SettingsChanges(current.Settings, updated.Settings));
         response.Headers.ETag = ETag(updated.Revision);
         return TypedResults.Ok(ShopResponse.From(updated));
     }
@@ -139,6 +146,7 @@ public static class ShopsApi
         }
 
         await services.Calls.RetryAsync(() => services.Grains.GetGrain<IShopGrain>(shopId).SyncNowAsync(request?.Domains), cancellationToken);
+        await services.Audit.RecordAsync(user, user.TenantId()!, AuditActions.ShopSyncRequested, shopId, new { domains = request?.Domains is { Count: > 0 } d ? d : null });
         return TypedResults.Accepted($"/api/v1/shops/{shopId}");
     }
 
@@ -159,6 +167,7 @@ public static class ShopsApi
         }
 
         await services.Calls.RetryAsync(() => services.Grains.GetGrain<IShopGrain>(shopId).StartBackfillAsync(from.ToUniversalTime()), cancellationToken);
+        await services.Audit.RecordAsync(user, user.TenantId()!, AuditActions.ShopBackfillRequested, shopId, new { from });
         return TypedResults.Accepted($"/api/v1/shops/{shopId}");
     }
 
@@ -174,11 +183,40 @@ public static class ShopsApi
 
         var tenantId = user.TenantId()!;
         var shop = await services.Calls.RetryAsync(() => services.Grains.GetGrain<ITenantGrain>(tenantId).DisconnectShopAsync(shopId), cancellationToken);
+        await services.Audit.RecordAsync(user, tenantId, AuditActions.ShopDisconnected, shopId);
         return TypedResults.Ok(ShopResponse.From(shop));
     }
 
     private static async Task<bool> OwnsAsync(ClaimsPrincipal user, string shopId, ShopApiServices services) =>
         ShopIds.IsValid(shopId) && await services.Catalog.FindAsync(user.TenantId()!, shopId) is not null;
+
+    // The settings fields a PATCH changed, with their new values.
+    private static Dictionary<string, object?> SettingsChanges(ShopSettings before, ShopSettings after)
+    {
+        var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (before.TimeZone != after.TimeZone)
+        {
+            changes["time_zone"] = after.TimeZone;
+        }
+
+        if (!(before.Tags ?? []).SequenceEqual(after.Tags ?? [], StringComparer.Ordinal))
+        {
+            changes["tags"] = after.Tags;
+        }
+
+        // ShopSettings compares the map's entries, not the instances.
+        if (!new ShopSettings("", [], false, before.WarehouseNames).Equals(new ShopSettings("", [], false, after.WarehouseNames)))
+        {
+            changes["warehouse_names"] = after.WarehouseNames;
+        }
+
+        if (before.Paused != after.Paused)
+        {
+            changes["paused"] = after.Paused;
+        }
+
+        return changes;
+    }
 
     private static string ETag(long revision) => "\"" + revision.ToString(CultureInfo.InvariantCulture) + "\"";
 

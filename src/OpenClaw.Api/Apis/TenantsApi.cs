@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenClaw.Api.Access;
+using OpenClaw.Api.Audit;
 using OpenClaw.Api.Model;
 
 namespace OpenClaw.Api.Apis;
@@ -37,7 +38,8 @@ public static partial class TenantsApi
     }
 
     /// <summary>Creates a tenant (bootstrap key only).</summary>
-    public static async Task<Results<Created<TenantResponse>, ValidationProblem, ProblemHttpResult>> CreateTenantAsync(CreateTenantRequest request, TenantStore tenants)
+    public static async Task<Results<Created<TenantResponse>, ValidationProblem, ProblemHttpResult>> CreateTenantAsync(
+        CreateTenantRequest request, ClaimsPrincipal user, TenantStore tenants, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -57,9 +59,13 @@ public static partial class TenantsApi
         }
 
         var created = await tenants.CreateAsync(request.TenantId!, request.Name!.Trim());
-        return created is null
-            ? TypedResults.Problem(title: "Conflict", detail: $"Tenant {request.TenantId} already exists.", statusCode: StatusCodes.Status409Conflict)
-            : TypedResults.Created($"/api/v1/tenants/{created.TenantId}", new TenantResponse(created.TenantId, created.Name, created.CreatedAt));
+        if (created is null)
+        {
+            return TypedResults.Problem(title: "Conflict", detail: $"Tenant {request.TenantId} already exists.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await audit.RecordAsync(user, created.TenantId, AuditActions.TenantCreated, created.TenantId, new { name = created.Name });
+        return TypedResults.Created($"/api/v1/tenants/{created.TenantId}", new TenantResponse(created.TenantId, created.Name, created.CreatedAt));
     }
 
     /// <summary>A tenant (its admin keys or the bootstrap key).</summary>
@@ -71,7 +77,7 @@ public static partial class TenantsApi
 
     /// <summary>Issues a key for the tenant; the key is in this answer only.</summary>
     public static async Task<Results<Created<IssuedKeyResponse>, ValidationProblem, ProblemHttpResult>> IssueKeyAsync(
-        string tenantId, IssueKeyRequest request, ClaimsPrincipal user, TenantStore tenants, ApiKeyStore keys)
+        string tenantId, IssueKeyRequest request, ClaimsPrincipal user, TenantStore tenants, ApiKeyStore keys, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await FindAdministeredAsync(tenantId, user, tenants) is null)
@@ -96,6 +102,7 @@ public static partial class TenantsApi
         }
 
         var (key, record) = await keys.IssueAsync(tenantId, request.Name!.Trim(), [.. request.Scopes!.Distinct(StringComparer.Ordinal)]);
+        await audit.RecordAsync(user, tenantId, AuditActions.KeyCreated, record.KeyId, new { name = record.Name, scopes = record.Scopes });
         return TypedResults.Created($"/api/v1/tenants/{tenantId}/keys/{record.KeyId}",
             new IssuedKeyResponse(record.KeyId, key, tenantId, record.Name, record.Scopes, record.CreatedAt));
     }
@@ -112,13 +119,15 @@ public static partial class TenantsApi
     }
 
     /// <summary>Revokes a key: it stops authenticating at once.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(string tenantId, string keyId, ClaimsPrincipal user, TenantStore tenants, ApiKeyStore keys)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
+        string tenantId, string keyId, ClaimsPrincipal user, TenantStore tenants, ApiKeyStore keys, AuditLog audit)
     {
         if (await FindAdministeredAsync(tenantId, user, tenants) is null || keyId.Length > 64 || !await keys.RevokeAsync(tenantId, keyId))
         {
             return ApiProblems.NotFound("key");
         }
 
+        await audit.RecordAsync(user, tenantId, AuditActions.KeyRevoked, keyId);
         return TypedResults.NoContent();
     }
 

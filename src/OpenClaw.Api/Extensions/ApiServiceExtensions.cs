@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Http.Json;
 using OpenClaw.Api.Access;
+using OpenClaw.Api.Audit;
 using OpenClaw.Api.Errors;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Hosting;
@@ -60,6 +61,8 @@ public static class ApiServiceExtensions
 
         services.AddWebhookIngress(builder.Configuration);
         services.AddApiRateLimiting(builder.Configuration);
+        services.AddValidatedSettings<AuditOptions>(builder.Configuration, AuditOptions.SectionName);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AuditLog>(sp, Redis(sp)));
 
         services.AddApiKeyAuthentication();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

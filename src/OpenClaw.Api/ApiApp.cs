@@ -27,6 +27,7 @@ public static class ApiApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseIdempotencyBuffering();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapOpenApi();

@@ -11,7 +11,7 @@ public sealed class AgencySteps(ApiFixture fixture)
         var tenantId = "t-" + Guid.NewGuid().ToString("N")[..10];
         using var admin = fixture.NewApiClient(ApiFixture.BootstrapKey);
         using var created = await admin.PostAsJsonAsync("/api/v1/tenants", new { tenant_id = tenantId, name = "代理商 " + tenantId }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
         return (tenantId, await IssueKeyAsync(admin, tenantId, scopes.Length == 0 ? ["admin"] : scopes));
     }
 

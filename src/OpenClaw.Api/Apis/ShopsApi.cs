@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenClaw.Api.Access;
 using OpenClaw.Api.Audit;
+using OpenClaw.Api.Extensions;
 using OpenClaw.Api.Model;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Shops;
@@ -19,12 +20,12 @@ public static class ShopsApi
     {
         var api = app.MapGroup("/api/v1/shops").WithTags("Shops").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
         api.MapGet("/authorize", AuthorizeAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
-        api.MapPost("/", ConnectWithTokensAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapPost("/", ConnectWithTokensAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
         api.MapGet("/", ListAsync);
         api.MapGet("/{shopId}", GetAsync);
         api.MapPatch("/{shopId}", UpdateAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
-        api.MapPost("/{shopId}/sync", SyncNowAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
-        api.MapPost("/{shopId}/backfill", BackfillAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapPost("/{shopId}/sync", SyncNowAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
+        api.MapPost("/{shopId}/backfill", BackfillAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
         api.MapDelete("/{shopId}", DisconnectAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
         return app;
     }

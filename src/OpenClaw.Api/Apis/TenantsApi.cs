@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenClaw.Api.Access;
 using OpenClaw.Api.Audit;
+using OpenClaw.Api.Extensions;
 using OpenClaw.Api.Model;
 
 namespace OpenClaw.Api.Apis;
@@ -29,9 +30,9 @@ public static partial class TenantsApi
     public static IEndpointRouteBuilder MapTenantsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/tenants").WithTags("Tenants").RequireAuthorization(ApiKeyAuthenticationExtensions.AnyKey);
-        api.MapPost("/", CreateTenantAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.Platform);
+        api.MapPost("/", CreateTenantAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.Platform).WithIdempotency();
         api.MapGet("/{tenantId}", GetTenantAsync);
-        api.MapPost("/{tenantId}/keys", IssueKeyAsync);
+        api.MapPost("/{tenantId}/keys", IssueKeyAsync).WithIdempotency();
         api.MapGet("/{tenantId}/keys", ListKeysAsync);
         api.MapDelete("/{tenantId}/keys/{keyId}", RevokeKeyAsync);
         return app;

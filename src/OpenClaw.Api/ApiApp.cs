@@ -34,6 +34,7 @@ public static class ApiApp
         app.MapScalarApiReference();
         app.MapTenantsApi();
         app.MapShopsApi();
+        app.MapShopImportApi();
         app.MapOAuthApi();
         app.MapWebhooksApi();
         app.MapAuditApi();

@@ -44,18 +44,14 @@ public static class ShopsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(services);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Require(errors, "access_token", request.AccessToken is { Length: > 0 and <= 2048 }, "access_token is required (at most 2048 characters)");
-        Require(errors, "refresh_token", request.RefreshToken is { Length: > 0 and <= 2048 }, "refresh_token is required (at most 2048 characters)");
-        Require(errors, "access_token_expires_at", request.AccessTokenExpiresAt is not null, "access_token_expires_at is required (ISO 8601 with offset)");
-        Require(errors, "refresh_token_expires_at", request.RefreshTokenExpiresAt is not null, "refresh_token_expires_at is required (ISO 8601 with offset)");
+        var errors = request.Validate();
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
         }
 
         var tenantId = user.TenantId()!;
-        var tokens = new IssuedTokens(request.AccessToken!, request.AccessTokenExpiresAt!.Value, request.RefreshToken!, request.RefreshTokenExpiresAt!.Value, request.GrantedScopes);
+        var tokens = request.ToIssuedTokens();
         var shops = await services.Calls.RetryAsync(() => services.Grains.GetGrain<ITenantGrain>(tenantId).ConnectWithTokensAsync(tokens), cancellationToken);
         foreach (var shop in shops)
         {
@@ -223,12 +219,4 @@ public static class ShopsApi
 
     private static bool Matches(string ifMatch, long revision) =>
         ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == ETag(revision) || t == "W/" + ETag(revision));
-
-    private static void Require(Dictionary<string, string[]> errors, string field, bool ok, string message)
-    {
-        if (!ok)
-        {
-            errors[field] = [message];
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OpenClaw.Api.Model;
 using OpenClaw.Api.Webhooks;
 using OpenClaw.TikTokShop.Configuration;
 
@@ -33,7 +34,8 @@ public static partial class WebhooksApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(metrics);
         var logger = loggers.CreateLogger(typeof(WebhooksApi).FullName!);
-        var body = await ReadBodyAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        // The raw bytes: the signature covers them exactly.
+        var body = request.ContentLength > options.Value.MaxBodyBytes ? null : await BodyReader.ReadAsync(request.Body, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             metrics.Count(WebhookMetrics.Malformed);
@@ -66,30 +68,6 @@ public static partial class WebhooksApi
         var first = await inbox.AcceptAsync(webhook);
         metrics.Count(first ? WebhookMetrics.Accepted : WebhookMetrics.Duplicate, webhook.Type);
         return TypedResults.Ok();
-    }
-
-    // The raw bytes (the signature covers them exactly); null when longer than the limit.
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused: bad signature ({Length} bytes)")]

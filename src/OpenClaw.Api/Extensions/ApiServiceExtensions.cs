@@ -62,6 +62,7 @@ public static class ApiServiceExtensions
         services.AddWebhookIngress(builder.Configuration);
         services.AddApiRateLimiting(builder.Configuration);
         services.AddIdempotency(builder.Configuration);
+        services.AddValidatedSettings<ImportOptions>(builder.Configuration, ImportOptions.SectionName);
         services.AddValidatedSettings<AuditOptions>(builder.Configuration, AuditOptions.SectionName);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AuditLog>(sp, Redis(sp)));
 

@@ -109,9 +109,7 @@ public static class ShopsApi
         var current = await services.Calls.RetryAsync(grain.GetAsync, cancellationToken);
         if (!Matches(ifMatch, current.Revision))
         {
-            response.Headers.ETag = ETag(current.Revision);
-            return TypedResults.Problem(title: "Precondition failed", statusCode: StatusCodes.Status412PreconditionFailed,
-                detail: $"The shop changed since that ETag was read; its revision is now {current.Revision}. Read it again and reapply the change.");
+            return Stale(response, current.Revision);
         }
 
         var settings = current.Settings with
@@ -126,7 +124,16 @@ public static class ShopsApi
             return ApiProblems.Invalid("tags", "tags must be strings");
         }
 
-        var updated = await services.Calls.RetryAsync(() => grain.UpdateSettingsAsync(settings), cancellationToken);
+        // The grain compares the revision inside its turn: of two writers that read the same ETag, one gets 412.
+        var update = ifMatch.Trim() == "*"
+            ? new SettingsUpdate(true, await services.Calls.RetryAsync(() => grain.UpdateSettingsAsync(settings), cancellationToken))
+            : await services.Calls.RetryAsync(() => grain.UpdateSettingsIfAsync(settings, current.Revision), cancellationToken);
+        if (!update.Applied)
+        {
+            return Stale(response, update.Shop.Revision);
+        }
+
+        var updated = update.Shop;
         await services.Audit.RecordAsync(user, updated.TenantId, AuditActions.ShopSettingsUpdated, shopId, SettingsChanges(current.Settings, updated.Settings));
         response.Headers.ETag = ETag(updated.Revision);
         return TypedResults.Ok(ShopResponse.From(updated));
@@ -213,6 +220,13 @@ public static class ShopsApi
         }
 
         return changes;
+    }
+
+    private static ProblemHttpResult Stale(HttpResponse response, long revision)
+    {
+        response.Headers.ETag = ETag(revision);
+        return TypedResults.Problem(title: "Precondition failed", statusCode: StatusCodes.Status412PreconditionFailed,
+            detail: $"The shop changed since that ETag was read; its revision is now {revision}. Read it again and reapply the change.");
     }
 
     private static string ETag(long revision) => "\"" + revision.ToString(CultureInfo.InvariantCulture) + "\"";

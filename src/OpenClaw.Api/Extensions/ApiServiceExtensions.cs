@@ -89,6 +89,7 @@ public static class ApiServiceExtensions
         options.MaxDepth = 32;
     }
 
-    private static IConnectionMultiplexer Redis(IServiceProvider sp) =>
+    /// <summary>The API's Redis connection (the keyed client Aspire registers).</summary>
+    internal static IConnectionMultiplexer Redis(IServiceProvider sp) =>
         sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName);
 }

@@ -1,7 +1,5 @@
 using OpenClaw.Api.Idempotency;
 using OpenClaw.ServiceDefaults.Configuration;
-using OpenClaw.ServiceDefaults.Redis;
-using StackExchange.Redis;
 
 namespace OpenClaw.Api.Extensions;
 
@@ -12,8 +10,7 @@ public static class IdempotencyExtensions
     public static IServiceCollection AddIdempotency(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedSettings<IdempotencyOptions>(configuration, IdempotencyOptions.SectionName);
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IdempotencyFilter>(sp,
-            sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<IdempotencyFilter>(sp, ApiServiceExtensions.Redis(sp)));
         return services;
     }
 

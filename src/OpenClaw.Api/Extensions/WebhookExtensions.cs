@@ -1,7 +1,5 @@
 using OpenClaw.Api.Webhooks;
 using OpenClaw.ServiceDefaults.Configuration;
-using OpenClaw.ServiceDefaults.Redis;
-using StackExchange.Redis;
 
 namespace OpenClaw.Api.Extensions;
 
@@ -12,8 +10,7 @@ public static class WebhookExtensions
     public static IServiceCollection AddWebhookIngress(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedSettings<WebhookOptions>(configuration, WebhookOptions.SectionName);
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookInbox>(sp,
-            sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookInbox>(sp, ApiServiceExtensions.Redis(sp)));
         services.AddSingleton<WebhookMetrics>();
         services.AddHostedService<WebhookDispatcher>();
         return services;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Notifications;
@@ -74,14 +73,7 @@ public sealed class WebhookInbox
         var now = _time.GetUtcNow();
         var result = (RedisResult[])(await _db.ScriptEvaluateAsync(OutboxScripts.Claim, [_items, _due, _leased, _attempts, _tokens],
             [now.ToUnixTimeMilliseconds(), (now + _options.Value.LeaseDuration).ToUnixTimeMilliseconds(), max, Guid.NewGuid().ToString("N")]).ConfigureAwait(false))!;
-        var claimed = new List<ClaimedWebhook>(result.Length / 4);
-        for (var i = 0; i + 3 < result.Length; i += 4)
-        {
-            var inboxEvent = JsonSerializer.Deserialize<InboxEvent>((string)result[i + 1]!, Json)!;
-            claimed.Add(new ClaimedWebhook(inboxEvent, int.Parse((string)result[i + 2]!, CultureInfo.InvariantCulture), (string)result[i + 3]!));
-        }
-
-        return claimed;
+        return [.. OutboxScripts.ClaimedItems(result).Select(c => new ClaimedWebhook(JsonSerializer.Deserialize<InboxEvent>(c.Json, Json)!, c.Attempts, c.Token))];
     }
 
     /// <summary>The grain has the event: it leaves the inbox. False when the lease was lost to another replica.</summary>

@@ -53,7 +53,8 @@ var api = builder.AddProject<Projects.OpenClaw_Api>("api")
     .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
     .WithKubernetesProbes();
 
-// Locally the simulator's consent page sends the seller back to the API's callback (TikTok's partner center does in production).
-tiktok.WithOAuthCallback(api);
+// Locally the simulator's consent page sends the seller back to the API's callback, and its webhooks go to the API's
+// ingress (TikTok's partner center holds both in production).
+tiktok.WithOAuthCallback(api).WithWebhooksTo(api);
 
 builder.Build().Run();

@@ -47,7 +47,20 @@ public static class SimulatorBuilderExtensions
     /// In run mode, makes the simulator's consent page send the seller back to <paramref name="api"/>'s OAuth callback
     /// (<c>/api/v1/oauth/callback</c>); published manifests leave it alone (TikTok's partner center holds the real one).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithOAuthCallback(this IResourceBuilder<ProjectResource> simulator, IResourceBuilder<ProjectResource> api)
+    public static IResourceBuilder<ProjectResource> WithOAuthCallback(this IResourceBuilder<ProjectResource> simulator, IResourceBuilder<ProjectResource> api) =>
+        simulator.WithApiAddress("Simulator__RedirectUrl", api, "/api/v1/oauth/callback");
+
+    /// <summary>
+    /// In run mode, makes the simulator send every shop's webhooks to <paramref name="api"/>'s ingress
+    /// (<c>/webhooks/tiktok</c>, signed with the app secret); published manifests leave it alone (TikTok's partner center
+    /// holds the real subscription). The simulator does not wait for the API: deliveries that fail are retried.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithWebhooksTo(this IResourceBuilder<ProjectResource> simulator, IResourceBuilder<ProjectResource> api) =>
+        simulator.WithApiAddress("Simulator__WebhookUrl", api, "/webhooks/tiktok");
+
+    // Run mode only: sets a simulator variable to a path on the API's http endpoint.
+    private static IResourceBuilder<ProjectResource> WithApiAddress(this IResourceBuilder<ProjectResource> simulator, string variable,
+        IResourceBuilder<ProjectResource> api, string path)
     {
         ArgumentNullException.ThrowIfNull(simulator);
         ArgumentNullException.ThrowIfNull(api);
@@ -56,7 +69,7 @@ public static class SimulatorBuilderExtensions
         {
             if (context.ExecutionContext.IsRunMode)
             {
-                context.EnvironmentVariables["Simulator__RedirectUrl"] = ReferenceExpression.Create($"{endpoint}/api/v1/oauth/callback");
+                context.EnvironmentVariables[variable] = ReferenceExpression.Create($"{endpoint}{path}");
             }
         });
     }

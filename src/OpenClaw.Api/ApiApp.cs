@@ -26,14 +26,19 @@ public static class ApiApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseIdempotencyBuffering();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapTenantsApi();
         app.MapShopsApi();
+        app.MapShopImportApi();
         app.MapOAuthApi();
         app.MapOpsErrorsApi();
+        app.MapWebhooksApi();
+        app.MapAuditApi();
         return app;
     }
 }

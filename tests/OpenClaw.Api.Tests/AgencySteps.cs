@@ -11,7 +11,7 @@ public sealed class AgencySteps(ApiFixture fixture)
         var tenantId = "t-" + Guid.NewGuid().ToString("N")[..10];
         using var admin = fixture.NewApiClient(ApiFixture.BootstrapKey);
         using var created = await admin.PostAsJsonAsync("/api/v1/tenants", new { tenant_id = tenantId, name = "代理商 " + tenantId }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
         return (tenantId, await IssueKeyAsync(admin, tenantId, scopes.Length == 0 ? ["admin"] : scopes));
     }
 
@@ -64,6 +64,29 @@ public sealed class AgencySteps(ApiFixture fixture)
     {
         using var response = await CallbackAsync(await SellerAnswersAsync(await ConsentUrlAsync(key), shopId));
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>
+    /// Tokens TikTok issued for <paramref name="shopId"/> (an auth code exchanged at the simulator's token service), as the
+    /// register-by-tokens body and CSV columns take them: access token, its expiry, refresh token, its expiry (ISO 8601).
+    /// </summary>
+    public async Task<(string AccessToken, string AccessExpiresAt, string RefreshToken, string RefreshExpiresAt)> IssuedTokensAsync(string shopId)
+    {
+        using var simulator = fixture.NewSimulatorClient();
+        var code = await OpenClaw.TestSupport.SimulatorAdmin.AuthCodeAsync(simulator, shopId, Ct);
+        var token = await simulator.GetFromJsonAsync<JsonElement>(
+            $"/api/v2/token/get?app_key=openclaw-demo-app&app_secret=openclaw-demo-secret&auth_code={Uri.EscapeDataString(code)}&grant_type=authorized_code", Ct);
+        var data = token.GetProperty("data");
+        static string Iso(JsonElement seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds.GetInt64()).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return (data.GetProperty("access_token").GetString()!, Iso(data.GetProperty("access_token_expire_in")),
+            data.GetProperty("refresh_token").GetString()!, Iso(data.GetProperty("refresh_token_expire_in")));
+    }
+
+    /// <summary>The register-by-tokens body for <paramref name="shopId"/>'s freshly issued tokens.</summary>
+    public async Task<object> RegistrationBodyAsync(string shopId)
+    {
+        var (access, accessExpires, refresh, refreshExpires) = await IssuedTokensAsync(shopId);
+        return new { access_token = access, access_token_expires_at = accessExpires, refresh_token = refresh, refresh_token_expires_at = refreshExpires };
     }
 
     /// <summary>Reads a shop's detail and its ETag.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenClaw.Api;
 using OpenClaw.Silo.Extensions;
 using OpenClaw.TestSupport;
@@ -22,6 +24,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public const int ShopCount = 16;
 
     private readonly List<WebApplication> apps = [];
+    private string[] apiArgs = [];
     private int claimedShops = -1;
 
     /// <summary>The simulator's base URL.</summary>
@@ -29,6 +32,18 @@ public sealed class ApiFixture : IAsyncLifetime
 
     /// <summary>The API's base URL.</summary>
     public string ApiUrl { get; private set; } = "";
+
+    /// <summary>Where the simulator's webhooks go on their way to the API.</summary>
+    public WebhookRelay Relay { get; private set; } = null!;
+
+    /// <summary>What the silo's grains were called with.</summary>
+    public GrainCallRecorder GrainCalls { get; } = new();
+
+    /// <summary>Every log line the API wrote.</summary>
+    public LogCapture ApiLogs { get; } = new();
+
+    /// <summary>The throw-away Redis every part uses.</summary>
+    public RedisServer Redis { get; private set; } = null!;
 
     /// <summary>Creates a client of the API (no key).</summary>
     public HttpClient NewApiClient(string? key = null)
@@ -60,11 +75,13 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        var redis = await SharedRedis.GetAsync();
+        var redis = Redis = await SharedRedis.GetAsync();
         var serviceId = "api-tests-" + Guid.NewGuid().ToString("N")[..8];
         var apiPort = FreePort.Next();
         ApiUrl = $"http://127.0.0.1:{apiPort}";
         SimulatorUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        Relay = new WebhookRelay(ApiUrl);
+        await StartAsync(Relay.Build());
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
         var simulator = SimulatorApp.Create(
@@ -72,7 +89,8 @@ public sealed class ApiFixture : IAsyncLifetime
             "--urls", SimulatorUrl, "--Logging:LogLevel:Default=Warning", "--Simulator:Seed=1515", $"--Simulator:ShopCount={ShopCount}",
             "--Simulator:HistoryDays=3", "--Simulator:OrdersPerShopPerDay=5", "--Simulator:ProductsPerShop=5",
             "--Simulator:ClockStart=" + start.ToString("O", CultureInfo.InvariantCulture),
-            $"--Simulator:RedirectUrl={ApiUrl}/api/v1/oauth/callback",
+            $"--Simulator:RedirectUrl={ApiUrl}/api/v1/oauth/callback", $"--Simulator:WebhookUrl={Relay.Url}",
+            "--Simulator:Webhooks:RetryDelaysSeconds:0=0.2", "--Simulator:Webhooks:RetryDelaysSeconds:1=0.2",
         ]);
         await StartAsync(simulator);
         ShopIds = await SimulatorShopIdsAsync();
@@ -95,12 +113,28 @@ public sealed class ApiFixture : IAsyncLifetime
         ]);
         siloBuilder.AddServiceDefaults();
         siloBuilder.AddSilo();
+        siloBuilder.Services.AddSingleton<IIncomingGrainCallFilter>(GrainCalls);
         var silo = siloBuilder.Build();
         silo.MapDefaultEndpoints();
         await StartAsync(silo);
 
-        var api = ApiApp.Create([.. shared, "--urls", ApiUrl, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20"]);
+        // Generous limits: the malformed-request suite sends thousands of requests with one key.
+        apiArgs = [.. shared, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20",
+            "--Api:RateLimit:PermitsPerSecond=100000", "--Api:RateLimit:Burst=100000"];
+        var api = ApiApp.Create([.. apiArgs, "--urls", ApiUrl, "--Api:Webhooks:PollInterval=00:00:00.050"],
+            services => services.AddLogging(logging => logging.AddProvider(ApiLogs).AddFilter<LogCapture>(null, LogLevel.Debug)));
         await StartAsync(api);
+    }
+
+    /// <summary>
+    /// Starts another API replica on the same cluster and Redis with <paramref name="settings"/> added (e.g. a low rate
+    /// limit); it stops with the fixture. Returns its base URL.
+    /// </summary>
+    public async Task<string> StartApiReplicaAsync(params string[] settings)
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        await StartAsync(ApiApp.Create([.. apiArgs, "--urls", url, .. settings]));
+        return url;
     }
 
     /// <inheritdoc />

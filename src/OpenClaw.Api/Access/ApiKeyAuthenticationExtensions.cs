@@ -9,6 +9,9 @@ public static class ApiKeyAuthenticationExtensions
     /// <summary>Policy: a tenant key with at least <c>write</c>.</summary>
     public const string TenantWrite = "tenant-write";
 
+    /// <summary>Policy: a tenant key with <c>admin</c>.</summary>
+    public const string TenantAdmin = "tenant-admin";
+
     /// <summary>Policy: any authenticated key (endpoints check tenant administration themselves).</summary>
     public const string AnyKey = "any-key";
 
@@ -23,6 +26,7 @@ public static class ApiKeyAuthenticationExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(TenantRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.TenantId() is not null && c.User.Has(ApiScopes.Read)))
             .AddPolicy(TenantWrite, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.TenantId() is not null && c.User.Has(ApiScopes.Write)))
+            .AddPolicy(TenantAdmin, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.TenantId() is not null && c.User.Has(ApiScopes.Admin)))
             .AddPolicy(AnyKey, p => p.RequireAuthenticatedUser())
             .AddPolicy(Platform, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.Has(ApiScopes.Platform)));
         return services;

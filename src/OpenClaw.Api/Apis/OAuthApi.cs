@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenClaw.Api.Audit;
 using OpenClaw.Api.Model;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Tenants;
@@ -51,6 +52,11 @@ public static class OAuthApi
 
         // Not retried: the code is single-use, so a second attempt after a lost answer could only fail.
         var shops = await services.Grains.GetGrain<ITenantGrain>(tenantId!).ConnectWithAuthCodeAsync(code);
+        foreach (var shop in shops)
+        {
+            await services.Audit.RecordAsync(null, tenantId!, AuditActions.ShopConnected, shop.ShopId, new { shop_name = shop.ShopName, region = shop.Region });
+        }
+
         return TypedResults.Ok(new ConnectedShops(tenantId!, [.. shops.Select(ShopResponse.From)]));
     }
 

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenClaw.Api.Access;
+using OpenClaw.Api.Audit;
+using OpenClaw.Api.Extensions;
 using OpenClaw.Api.Model;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.OpsErrors;
@@ -19,12 +21,12 @@ public static class ShopsApi
     {
         var api = app.MapGroup("/api/v1/shops").WithTags("Shops").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
         api.MapGet("/authorize", AuthorizeAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
-        api.MapPost("/", ConnectWithTokensAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapPost("/", ConnectWithTokensAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
         api.MapGet("/", ListAsync);
         api.MapGet("/{shopId}", GetAsync);
         api.MapPatch("/{shopId}", UpdateAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
-        api.MapPost("/{shopId}/sync", SyncNowAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
-        api.MapPost("/{shopId}/backfill", BackfillAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapPost("/{shopId}/sync", SyncNowAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
+        api.MapPost("/{shopId}/backfill", BackfillAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
         api.MapDelete("/{shopId}", DisconnectAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
         return app;
     }
@@ -43,19 +45,20 @@ public static class ShopsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(services);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Require(errors, "access_token", request.AccessToken is { Length: > 0 and <= 2048 }, "access_token is required (at most 2048 characters)");
-        Require(errors, "refresh_token", request.RefreshToken is { Length: > 0 and <= 2048 }, "refresh_token is required (at most 2048 characters)");
-        Require(errors, "access_token_expires_at", request.AccessTokenExpiresAt is not null, "access_token_expires_at is required (ISO 8601 with offset)");
-        Require(errors, "refresh_token_expires_at", request.RefreshTokenExpiresAt is not null, "refresh_token_expires_at is required (ISO 8601 with offset)");
+        var errors = request.Validate();
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
         }
 
         var tenantId = user.TenantId()!;
-        var tokens = new IssuedTokens(request.AccessToken!, request.AccessTokenExpiresAt!.Value, request.RefreshToken!, request.RefreshTokenExpiresAt!.Value, request.GrantedScopes);
+        var tokens = request.ToIssuedTokens();
         var shops = await services.Calls.RetryAsync(() => services.Grains.GetGrain<ITenantGrain>(tenantId).ConnectWithTokensAsync(tokens), cancellationToken);
+        foreach (var shop in shops)
+        {
+            await services.Audit.RecordAsync(user, tenantId, AuditActions.ShopRegistered, shop.ShopId, new { shop_name = shop.ShopName, region = shop.Region });
+        }
+
         return TypedResults.Created("/api/v1/shops", new ConnectedShops(tenantId, [.. shops.Select(ShopResponse.From)]));
     }
 
@@ -110,9 +113,7 @@ public static class ShopsApi
         var current = await services.Calls.RetryAsync(grain.GetAsync, cancellationToken);
         if (!Matches(ifMatch, current.Revision))
         {
-            response.Headers.ETag = ETag(current.Revision);
-            return TypedResults.Problem(title: "Precondition failed", statusCode: StatusCodes.Status412PreconditionFailed,
-                detail: $"The shop changed since that ETag was read; its revision is now {current.Revision}. Read it again and reapply the change.");
+            return Stale(response, current.Revision);
         }
 
         var settings = current.Settings with
@@ -127,7 +128,17 @@ public static class ShopsApi
             return ApiProblems.Invalid("tags", "tags must be strings");
         }
 
-        var updated = await services.Calls.RetryAsync(() => grain.UpdateSettingsAsync(settings), cancellationToken);
+        // The grain compares the revision inside its turn: of two writers that read the same ETag, one gets 412.
+        var update = ifMatch.Trim() == "*"
+            ? new SettingsUpdate(true, await services.Calls.RetryAsync(() => grain.UpdateSettingsAsync(settings), cancellationToken))
+            : await services.Calls.RetryAsync(() => grain.UpdateSettingsIfAsync(settings, current.Revision), cancellationToken);
+        if (!update.Applied)
+        {
+            return Stale(response, update.Shop.Revision);
+        }
+
+        var updated = update.Shop;
+        await services.Audit.RecordAsync(user, updated.TenantId, AuditActions.ShopSettingsUpdated, shopId, SettingsChanges(current.Settings, updated.Settings));
         response.Headers.ETag = ETag(updated.Revision);
         return TypedResults.Ok(ShopResponse.From(updated));
     }
@@ -143,6 +154,7 @@ public static class ShopsApi
         }
 
         await services.Calls.RetryAsync(() => services.Grains.GetGrain<IShopGrain>(shopId).SyncNowAsync(request?.Domains), cancellationToken);
+        await services.Audit.RecordAsync(user, user.TenantId()!, AuditActions.ShopSyncRequested, shopId, new { domains = request?.Domains is { Count: > 0 } d ? d : null });
         return TypedResults.Accepted($"/api/v1/shops/{shopId}");
     }
 
@@ -163,6 +175,7 @@ public static class ShopsApi
         }
 
         await services.Calls.RetryAsync(() => services.Grains.GetGrain<IShopGrain>(shopId).StartBackfillAsync(from.ToUniversalTime()), cancellationToken);
+        await services.Audit.RecordAsync(user, user.TenantId()!, AuditActions.ShopBackfillRequested, shopId, new { from });
         return TypedResults.Accepted($"/api/v1/shops/{shopId}");
     }
 
@@ -178,22 +191,50 @@ public static class ShopsApi
 
         var tenantId = user.TenantId()!;
         var shop = await services.Calls.RetryAsync(() => services.Grains.GetGrain<ITenantGrain>(tenantId).DisconnectShopAsync(shopId), cancellationToken);
+        await services.Audit.RecordAsync(user, tenantId, AuditActions.ShopDisconnected, shopId);
         return TypedResults.Ok(ShopResponse.From(shop));
     }
 
     private static async Task<bool> OwnsAsync(ClaimsPrincipal user, string shopId, ShopApiServices services) =>
         ShopIds.IsValid(shopId) && await services.Catalog.FindAsync(user.TenantId()!, shopId) is not null;
 
+    // The settings fields a PATCH changed, with their new values.
+    private static Dictionary<string, object?> SettingsChanges(ShopSettings before, ShopSettings after)
+    {
+        var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (before.TimeZone != after.TimeZone)
+        {
+            changes["time_zone"] = after.TimeZone;
+        }
+
+        if (!(before.Tags ?? []).SequenceEqual(after.Tags ?? [], StringComparer.Ordinal))
+        {
+            changes["tags"] = after.Tags;
+        }
+
+        // ShopSettings compares the map's entries, not the instances.
+        if (!new ShopSettings("", [], false, before.WarehouseNames).Equals(new ShopSettings("", [], false, after.WarehouseNames)))
+        {
+            changes["warehouse_names"] = after.WarehouseNames;
+        }
+
+        if (before.Paused != after.Paused)
+        {
+            changes["paused"] = after.Paused;
+        }
+
+        return changes;
+    }
+
+    private static ProblemHttpResult Stale(HttpResponse response, long revision)
+    {
+        response.Headers.ETag = ETag(revision);
+        return TypedResults.Problem(title: "Precondition failed", statusCode: StatusCodes.Status412PreconditionFailed,
+            detail: $"The shop changed since that ETag was read; its revision is now {revision}. Read it again and reapply the change.");
+    }
+
     private static string ETag(long revision) => "\"" + revision.ToString(CultureInfo.InvariantCulture) + "\"";
 
     private static bool Matches(string ifMatch, long revision) =>
         ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == ETag(revision) || t == "W/" + ETag(revision));
-
-    private static void Require(Dictionary<string, string[]> errors, string field, bool ok, string message)
-    {
-        if (!ok)
-        {
-            errors[field] = [message];
-        }
-    }
 }

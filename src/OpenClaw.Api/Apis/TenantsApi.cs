@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenClaw.Api.Access;
+using OpenClaw.Api.Audit;
+using OpenClaw.Api.Extensions;
 using OpenClaw.Api.Model;
 
 namespace OpenClaw.Api.Apis;
@@ -28,16 +30,17 @@ public static partial class TenantsApi
     public static IEndpointRouteBuilder MapTenantsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/tenants").WithTags("Tenants").RequireAuthorization(ApiKeyAuthenticationExtensions.AnyKey);
-        api.MapPost("/", CreateTenantAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.Platform);
+        api.MapPost("/", CreateTenantAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.Platform).WithIdempotency();
         api.MapGet("/{tenantId}", GetTenantAsync);
-        api.MapPost("/{tenantId}/keys", IssueKeyAsync);
+        api.MapPost("/{tenantId}/keys", IssueKeyAsync).WithIdempotency();
         api.MapGet("/{tenantId}/keys", ListKeysAsync);
         api.MapDelete("/{tenantId}/keys/{keyId}", RevokeKeyAsync);
         return app;
     }
 
     /// <summary>Creates a tenant (bootstrap key only).</summary>
-    public static async Task<Results<Created<TenantResponse>, ValidationProblem, ProblemHttpResult>> CreateTenantAsync(CreateTenantRequest request, TenantStore tenants)
+    public static async Task<Results<Created<TenantResponse>, ValidationProblem, ProblemHttpResult>> CreateTenantAsync(
+        CreateTenantRequest request, ClaimsPrincipal user, TenantStore tenants, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -57,9 +60,13 @@ public static partial class TenantsApi
         }
 
         var created = await tenants.CreateAsync(request.TenantId!, request.Name!.Trim());
-        return created is null
-            ? TypedResults.Problem(title: "Conflict", detail: $"Tenant {request.TenantId} already exists.", statusCode: StatusCodes.Status409Conflict)
-            : TypedResults.Created($"/api/v1/tenants/{created.TenantId}", new TenantResponse(created.TenantId, created.Name, created.CreatedAt));
+        if (created is null)
+        {
+            return TypedResults.Problem(title: "Conflict", detail: $"Tenant {request.TenantId} already exists.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await audit.RecordAsync(user, created.TenantId, AuditActions.TenantCreated, created.TenantId, new { name = created.Name });
+        return TypedResults.Created($"/api/v1/tenants/{created.TenantId}", new TenantResponse(created.TenantId, created.Name, created.CreatedAt));
     }
 
     /// <summary>A tenant (its admin keys or the bootstrap key).</summary>
@@ -71,7 +78,7 @@ public static partial class TenantsApi
 
     /// <summary>Issues a key for the tenant; the key is in this answer only.</summary>
     public static async Task<Results<Created<IssuedKeyResponse>, ValidationProblem, ProblemHttpResult>> IssueKeyAsync(
-        string tenantId, IssueKeyRequest request, ClaimsPrincipal user, TenantStore tenants, ApiKeyStore keys)
+        string tenantId, IssueKeyRequest request, ClaimsPrincipal user, TenantStore tenants, ApiKeyStore keys, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await FindAdministeredAsync(tenantId, user, tenants) is null)
@@ -96,6 +103,7 @@ public static partial class TenantsApi
         }
 
         var (key, record) = await keys.IssueAsync(tenantId, request.Name!.Trim(), [.. request.Scopes!.Distinct(StringComparer.Ordinal)]);
+        await audit.RecordAsync(user, tenantId, AuditActions.KeyCreated, record.KeyId, new { name = record.Name, scopes = record.Scopes });
         return TypedResults.Created($"/api/v1/tenants/{tenantId}/keys/{record.KeyId}",
             new IssuedKeyResponse(record.KeyId, key, tenantId, record.Name, record.Scopes, record.CreatedAt));
     }
@@ -112,13 +120,15 @@ public static partial class TenantsApi
     }
 
     /// <summary>Revokes a key: it stops authenticating at once.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(string tenantId, string keyId, ClaimsPrincipal user, TenantStore tenants, ApiKeyStore keys)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
+        string tenantId, string keyId, ClaimsPrincipal user, TenantStore tenants, ApiKeyStore keys, AuditLog audit)
     {
         if (await FindAdministeredAsync(tenantId, user, tenants) is null || keyId.Length > 64 || !await keys.RevokeAsync(tenantId, keyId))
         {
             return ApiProblems.NotFound("key");
         }
 
+        await audit.RecordAsync(user, tenantId, AuditActions.KeyRevoked, keyId);
         return TypedResults.NoContent();
     }
 

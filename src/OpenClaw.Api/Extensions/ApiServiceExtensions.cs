@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Http.Json;
 using OpenClaw.Api.Access;
+using OpenClaw.Api.Audit;
 using OpenClaw.Api.Errors;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Hosting;
@@ -60,6 +61,13 @@ public static class ApiServiceExtensions
         services.AddSingleton<GrainCalls>();
         services.AddOpsErrors(builder.Configuration);
 
+        services.AddWebhookIngress(builder.Configuration);
+        services.AddApiRateLimiting(builder.Configuration);
+        services.AddIdempotency(builder.Configuration);
+        services.AddValidatedSettings<ImportOptions>(builder.Configuration, ImportOptions.SectionName);
+        services.AddValidatedSettings<AuditOptions>(builder.Configuration, AuditOptions.SectionName);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AuditLog>(sp, Redis(sp)));
+
         services.AddApiKeyAuthentication();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.TryAdd("trace_id", ctx.HttpContext.TraceIdentifier));
@@ -83,6 +91,7 @@ public static class ApiServiceExtensions
         options.MaxDepth = 32;
     }
 
-    private static IConnectionMultiplexer Redis(IServiceProvider sp) =>
+    /// <summary>The API's Redis connection (the keyed client Aspire registers).</summary>
+    internal static IConnectionMultiplexer Redis(IServiceProvider sp) =>
         sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName);
 }

@@ -1,3 +1,4 @@
+using OpenClaw.Api.Audit;
 using OpenClaw.Api.Errors;
 using OpenClaw.Api.Shops;
 using OpenClaw.TikTokShop.Auth;
@@ -11,5 +12,6 @@ namespace OpenClaw.Api.Model;
 /// <param name="Auth">Builds the consent URL.</param>
 /// <param name="States">Signs and verifies the OAuth state.</param>
 /// <param name="Time">The clock.</param>
+/// <param name="Audit">Records every change.</param>
 public sealed record ShopApiServices(
-    IGrainFactory Grains, ShopCatalog Catalog, GrainCalls Calls, TikTokShopAuthClient Auth, OAuthStateProtector States, TimeProvider Time);
+    IGrainFactory Grains, ShopCatalog Catalog, GrainCalls Calls, TikTokShopAuthClient Auth, OAuthStateProtector States, TimeProvider Time, AuditLog Audit);

@@ -1,3 +1,4 @@
+using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Sync;
 
 namespace OpenClaw.Api.Model;
@@ -9,7 +10,41 @@ namespace OpenClaw.Api.Model;
 /// <param name="RefreshTokenExpiresAt">Its absolute expiry (ISO 8601 with offset).</param>
 /// <param name="GrantedScopes">Scopes of the grant, when known.</param>
 public sealed record ConnectShopRequest(
-    string? AccessToken, DateTimeOffset? AccessTokenExpiresAt, string? RefreshToken, DateTimeOffset? RefreshTokenExpiresAt, IReadOnlyList<string>? GrantedScopes = null);
+    string? AccessToken, DateTimeOffset? AccessTokenExpiresAt, string? RefreshToken, DateTimeOffset? RefreshTokenExpiresAt, IReadOnlyList<string>? GrantedScopes = null)
+{
+    /// <summary>Longest token accepted.</summary>
+    public const int MaxTokenLength = 2048;
+
+    /// <summary>The problems by field name (messages never include a value); empty when complete.</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (AccessToken is not { Length: > 0 and <= MaxTokenLength })
+        {
+            errors["access_token"] = [$"access_token is required (at most {MaxTokenLength} characters)"];
+        }
+
+        if (RefreshToken is not { Length: > 0 and <= MaxTokenLength })
+        {
+            errors["refresh_token"] = [$"refresh_token is required (at most {MaxTokenLength} characters)"];
+        }
+
+        if (AccessTokenExpiresAt is null)
+        {
+            errors["access_token_expires_at"] = ["access_token_expires_at is required (ISO 8601 with offset)"];
+        }
+
+        if (RefreshTokenExpiresAt is null)
+        {
+            errors["refresh_token_expires_at"] = ["refresh_token_expires_at is required (ISO 8601 with offset)"];
+        }
+
+        return errors;
+    }
+
+    /// <summary>The grant for the tenant grain (call after <see cref="Validate"/> found nothing).</summary>
+    public IssuedTokens ToIssuedTokens() => new(AccessToken!, AccessTokenExpiresAt!.Value, RefreshToken!, RefreshTokenExpiresAt!.Value, GrantedScopes);
+}
 
 /// <summary>Settings to change; a field left out keeps its value.</summary>
 /// <param name="TimeZone">IANA time zone, e.g. <c>Asia/Shanghai</c>.</param>

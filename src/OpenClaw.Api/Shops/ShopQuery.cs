@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using OpenClaw.Api.Model;
 using OpenClaw.Grains.Shops;
 
 namespace OpenClaw.Api.Shops;
@@ -59,27 +59,9 @@ public sealed partial record ShopQuery(int? Limit, string? Cursor, string? Statu
     public string? After => Cursor is null ? null : DecodeCursor(Cursor);
 
     /// <summary>The cursor of the page after <paramref name="lastShopId"/>.</summary>
-    public static string EncodeCursor(string lastShopId) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + lastShopId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string EncodeCursor(string lastShopId) => OpaqueCursor.Encode(CursorPrefix, lastShopId);
 
-    private static string? DecodeCursor(string cursor)
-    {
-        if (cursor.Length is 0 or > 200)
-        {
-            return null;
-        }
-
-        var base64 = cursor.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written))
-        {
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(bytes, 0, written);
-        return text.StartsWith(CursorPrefix, StringComparison.Ordinal) && ShopIds.IsValid(text[CursorPrefix.Length..]) ? text[CursorPrefix.Length..] : null;
-    }
+    private static string? DecodeCursor(string cursor) => OpaqueCursor.Decode(CursorPrefix, cursor) is { } id && ShopIds.IsValid(id) ? id : null;
 
     private static ShopStatus? ParseStatus(string text) =>
         Enum.GetValues<ShopStatus>().Where(s => SnakeCase(s.ToString()) == text).Select(s => (ShopStatus?)s).FirstOrDefault();

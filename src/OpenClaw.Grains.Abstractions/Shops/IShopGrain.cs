@@ -24,6 +24,15 @@ public interface IShopGrain : IGrainWithStringKey
     /// <exception cref="InvalidOperationException">The shop is not connected.</exception>
     Task<ShopSnapshot> UpdateSettingsAsync(ShopSettings settings);
 
+    /// <summary>
+    /// Compare-and-set: replaces the settings only when the shop's <see cref="ShopSnapshot.Revision"/> is still
+    /// <paramref name="expectedRevision"/>, checked inside the grain's turn, so of two writers holding the same revision
+    /// exactly one succeeds (the API's <c>If-Match</c>). Otherwise nothing changes and the current shop is returned.
+    /// </summary>
+    /// <exception cref="ArgumentException">Bad time zone, tag, warehouse name or sync interval (the message names it).</exception>
+    /// <exception cref="InvalidOperationException">The shop is not connected.</exception>
+    Task<SettingsUpdate> UpdateSettingsIfAsync(ShopSettings settings, long expectedRevision);
+
     /// <summary>The shop as stored, or a snapshot with <see cref="ShopStatus.NotConnected"/> for an unknown id.</summary>
     /// <remarks>Interleaves with a running sync turn (it only reads), so it answers at once even while a page is slow.</remarks>
     [AlwaysInterleave]

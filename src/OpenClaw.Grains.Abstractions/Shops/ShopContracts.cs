@@ -104,3 +104,11 @@ public sealed record ShopSnapshot(
     [property: Id(9)] string Silo,
     [property: Id(10)] string? SellerType = null,
     [property: Id(11)] string? StatusReason = null);
+
+/// <summary>The outcome of <see cref="IShopGrain.UpdateSettingsIfAsync"/>.</summary>
+/// <param name="Applied">False when the revision had moved on (nothing was changed).</param>
+/// <param name="Shop">The shop after the call: changed when applied, as it is now otherwise.</param>
+[GenerateSerializer, Immutable, Alias("OpenClaw.SettingsUpdate")]
+public sealed record SettingsUpdate(
+    [property: Id(0)] bool Applied,
+    [property: Id(1)] ShopSnapshot Shop);

@@ -54,14 +54,7 @@ public sealed class NotificationOutbox
         var token = Guid.NewGuid().ToString("N");
         var result = (RedisResult[])(await _db.ScriptEvaluateAsync(OutboxScripts.Claim, [_items, _due, _leased, _attempts, _tokens],
             [now.ToUnixTimeMilliseconds(), (now + _options.LeaseDuration).ToUnixTimeMilliseconds(), max, token]).ConfigureAwait(false))!;
-        var claimed = new List<ClaimedOutboxItem>(result.Length / 4);
-        for (var i = 0; i + 3 < result.Length; i += 4)
-        {
-            var item = JsonSerializer.Deserialize<OutboxItem>((string)result[i + 1]!, Json)!;
-            claimed.Add(new ClaimedOutboxItem(item, int.Parse((string)result[i + 2]!, CultureInfo.InvariantCulture), (string)result[i + 3]!));
-        }
-
-        return claimed;
+        return [.. OutboxScripts.ClaimedItems(result).Select(c => new ClaimedOutboxItem(JsonSerializer.Deserialize<OutboxItem>(c.Json, Json)!, c.Attempts, c.Token))];
     }
 
     /// <summary>Records delivery: the item leaves the outbox and its id is remembered. False when the lease was lost to another sender.</summary>

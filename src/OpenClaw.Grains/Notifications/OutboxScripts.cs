@@ -1,3 +1,6 @@
+using System.Globalization;
+using StackExchange.Redis;
+
 namespace OpenClaw.Grains.Notifications;
 
 /// <summary>
@@ -8,6 +11,15 @@ namespace OpenClaw.Grains.Notifications;
 /// </summary>
 internal static class OutboxScripts
 {
+    // The Claim script's flat reply (id, json, attempts, token per item), item by item.
+    public static IEnumerable<(string Json, int Attempts, string Token)> ClaimedItems(RedisResult[] reply)
+    {
+        for (var i = 0; i + 3 < reply.Length; i += 4)
+        {
+            yield return ((string)reply[i + 1]!, int.Parse((string)reply[i + 2]!, CultureInfo.InvariantCulture), (string)reply[i + 3]!);
+        }
+    }
+
     // KEYS items, due, done. ARGV id, json, dueMs.
     public const string Enqueue = """
         if redis.call('ZSCORE', KEYS[3], ARGV[1]) then return 0 end

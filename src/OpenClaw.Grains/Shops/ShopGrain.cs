@@ -131,6 +131,10 @@ public sealed partial class ShopGrain(
     }
 
     /// <inheritdoc />
+    public async Task<SettingsUpdate> UpdateSettingsIfAsync(ShopSettings settings, long expectedRevision) =>
+        shop.State.Revision == expectedRevision ? new SettingsUpdate(true, await UpdateSettingsAsync(settings)) : new SettingsUpdate(false, Snapshot());
+
+    /// <inheritdoc />
     public Task<ShopSnapshot> GetAsync() => Task.FromResult(Snapshot());
 
     /// <inheritdoc />

@@ -110,6 +110,24 @@ public sealed class ShopGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task UpdateSettingsIf_RevisionMovedOn_NothingChanges_CurrentRevisionApplies()
+    {
+        var shop = fixture.NewShop();
+        var connected = await shop.ConnectAsync(TenantA);
+        var first = await shop.UpdateSettingsIfAsync(new ShopSettings("Asia/Tokyo", ["first"], Paused: false), connected.Revision);
+
+        var stale = await shop.UpdateSettingsIfAsync(new ShopSettings("UTC", ["second"], Paused: true), connected.Revision);
+
+        Assert.True(first.Applied);
+        Assert.False(stale.Applied);
+        Assert.Equal(first.Shop.Revision, stale.Shop.Revision);
+        var stored = await ReloadAsync(shop);
+        Assert.Equal(["first"], stored.Settings.Tags);
+        Assert.Equal(ShopStatus.Active, stored.Status);
+        Assert.True((await shop.UpdateSettingsIfAsync(stored.Settings with { Tags = ["third"] }, stored.Revision)).Applied);
+    }
+
+    [Fact]
     public async Task UpdateSettings_NotConnected_Rejected()
     {
         var shop = fixture.NewShop();

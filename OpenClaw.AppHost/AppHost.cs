@@ -56,4 +56,8 @@ var api = builder.AddProject<Projects.OpenClaw_Api>("api")
 // Locally the simulator's consent page sends the seller back to the API's callback (TikTok's partner center does in production).
 tiktok.WithOAuthCallback(api);
 
+// Locally alert channels may point at the simulator's chat receivers (http, loopback); never in the manifests.
+silo.WithLocalAlertDelivery(api);
+api.WithLocalAlertDelivery(api);
+
 builder.Build().Run();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenClaw.Grains.Alerts.Evaluation;
 using OpenClaw.Grains.Budget;
 using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.ReadModels;
@@ -47,6 +48,7 @@ public static class GrainServiceExtensions
         services.TryAddSingleton(sp => new TenantIndex(Redis(sp)));
         services.TryAddTransient<ITokenRefresher, AuthClientTokenRefresher>();
         services.TryAddTransient<ShopServices>();
+        services.AddShopAlerts(configuration);
 
         services.AddDataProtection().SetApplicationName("OpenClaw");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>

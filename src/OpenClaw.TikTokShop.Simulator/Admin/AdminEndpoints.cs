@@ -97,6 +97,7 @@ public static class AdminEndpoints
         });
         sim.MapSimulatorDiagnostics();
         sim.MapSimulatorTruth();
+        sim.MapSimulatorProducts();
         return app;
     }
 

@@ -52,7 +52,27 @@ public interface ITenantAlertsGrain : IGrainWithStringKey
 
     /// <summary>Ends a silence now; false when there is none with that id.</summary>
     Task<bool> ExpireSilenceAsync(string silenceId);
+
+    /// <summary>The router's groups: what each holds and when it flushes next (what is waiting to be sent).</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<AlertGroupStatus>> GetGroupsAsync();
 }
+
+/// <summary>One aggregation group of the tenant's router.</summary>
+/// <param name="Key">Route index and group-by values.</param>
+/// <param name="Labels">The group-by labels and values.</param>
+/// <param name="Firing">Fingerprints of its firing alerts.</param>
+/// <param name="Resolved">Fingerprints of its resolved alerts not yet flushed.</param>
+/// <param name="NextFlushAt">When it is flushed next (UTC).</param>
+/// <param name="LastNotifiedAt">When it last sent (UTC), or null.</param>
+[GenerateSerializer, Immutable, Alias("OpenClaw.AlertGroupStatus")]
+public sealed record AlertGroupStatus(
+    [property: Id(0)] string Key,
+    [property: Id(1)] IReadOnlyDictionary<string, string> Labels,
+    [property: Id(2)] IReadOnlyList<string> Firing,
+    [property: Id(3)] IReadOnlyList<string> Resolved,
+    [property: Id(4)] DateTimeOffset NextFlushAt,
+    [property: Id(5)] DateTimeOffset? LastNotifiedAt);
 
 /// <summary>A tenant's alert rules at one version.</summary>
 /// <param name="Version">Increases with every change (shop grains re-read the rules when it moves).</param>

@@ -90,9 +90,15 @@ public abstract class SyncFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(TikTokClock.ServiceKey, new SimulatorTimeProvider(Clock, Settle + TimeSpan.FromSeconds(1)));
             silo.Services.AddShopGrains(configuration);
             silo.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            ConfigureSilo(silo.Services, configuration);
         });
         cluster = builder.Build();
         await cluster.DeployAsync();
+    }
+
+    /// <summary>More silo services (e.g. alert delivery), after the shop grains'.</summary>
+    protected virtual void ConfigureSilo(IServiceCollection services, IConfiguration configuration)
+    {
     }
 
     /// <summary>Silo configuration: TikTok client at the simulator, fast turns for tests.</summary>

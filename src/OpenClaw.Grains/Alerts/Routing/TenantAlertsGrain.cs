@@ -56,6 +56,13 @@ public sealed partial class TenantAlertsGrain(
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<AlertGroupStatus>> GetGroupsAsync() =>
+        Task.FromResult<IReadOnlyList<AlertGroupStatus>>([.. routerState.State.Groups.Values.OrderBy(g => g.NextFlushAt).Select(g => new AlertGroupStatus(
+            g.Key, new Dictionary<string, string>(g.GroupLabels, StringComparer.Ordinal),
+            [.. g.Alerts.Values.Where(a => a.Status == AlertStatus.Firing).Select(a => a.Fingerprint)],
+            [.. g.Alerts.Values.Where(a => a.Status == AlertStatus.Resolved).Select(a => a.Fingerprint)], g.NextFlushAt, g.LastNotifiedAt))]);
+
+    /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         ArmFlush(); // the activation itself re-armed the timer; nothing else to do

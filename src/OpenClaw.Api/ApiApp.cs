@@ -33,6 +33,8 @@ public static class ApiApp
         app.MapTenantsApi();
         app.MapShopsApi();
         app.MapOAuthApi();
+        app.MapAlertsApi();
+        app.MapChannelsApi();
         return app;
     }
 }

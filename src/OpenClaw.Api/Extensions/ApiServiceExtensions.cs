@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Http.Json;
 using OpenClaw.Api.Access;
+using OpenClaw.Api.Alerts;
 using OpenClaw.Api.Errors;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Hosting;
@@ -57,6 +58,7 @@ public static class ApiServiceExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OAuthStateProtector>(sp, Redis(sp)));
         services.AddSingleton<ShopCatalog>();
         services.AddSingleton<GrainCalls>();
+        services.AddAlertApis(builder.Configuration);
 
         services.AddApiKeyAuthentication();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -103,6 +103,11 @@ public sealed class AlertsApiTests(ApiFixture fixture)
         }
 
         Assert.Empty((await b.GetFromJsonAsync<JsonElement>("/api/v1/alerts", Ct)).GetProperty("items").EnumerateArray());
+        using (var badQuery = await a.GetAsync("/api/v1/alerts?cursor=not-one-of-ours&severity=fatal", Ct))
+        {
+            var errors = (await AgencySteps.AssertProblemAsync(badQuery, HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("cursor", out _) && errors.TryGetProperty("severity", out _), errors.ToString());
+        }
 
         using (var ack = await a.PostAsJsonAsync($"/api/v1/alerts/{fingerprint}/acknowledge", new { comment = "calling the seller" }, Ct))
         {

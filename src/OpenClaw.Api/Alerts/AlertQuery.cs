@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Alerts;
 
@@ -13,8 +12,6 @@ namespace OpenClaw.Api.Alerts;
 /// <param name="Severity"><c>info</c>, <c>warning</c> or <c>critical</c>.</param>
 public sealed record AlertQuery(int? Limit, string? Cursor, string? Status, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "shop_id")] string? ShopId, string? Severity)
 {
-    private const string Prefix = "alerts:";
-
     /// <summary>Checks the query; the problems by parameter name, empty when valid.</summary>
     public Dictionary<string, string[]> Validate()
     {
@@ -66,29 +63,13 @@ public sealed record AlertQuery(int? Limit, string? Cursor, string? Status, [Mic
         return ([.. page.Select(x => x.Entry)], matching.Count > limit ? Encode(page[^1].Key) : null);
     }
 
-    // Newest fired first: the inverted ticks sort ascending.
+    // Newest fired first: the inverted ticks sort ascending. Digits, '-' and hex only, so the shop list's cursor
+    // encoding (ShopQuery, opaque base64 of "after:<key>") carries it unchanged.
     private static string SortKey(AlertEntry e) =>
-        (long.MaxValue - e.FiredAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + e.Fingerprint;
+        (long.MaxValue - e.FiredAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + e.Fingerprint;
 
-    private static string Encode(string key) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Encode(string key) => ShopQuery.EncodeCursor(key);
 
-    private static string? Decode(string cursor)
-    {
-        if (cursor.Length is 0 or > 200)
-        {
-            return null;
-        }
-
-        var base64 = cursor.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written))
-        {
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(bytes, 0, written);
-        return text.StartsWith(Prefix, StringComparison.Ordinal) && text.Length == Prefix.Length + 19 + 1 + 32 ? text[Prefix.Length..] : null;
-    }
+    private static string? Decode(string cursor) =>
+        new ShopQuery(null, cursor, null, null, null).After is { Length: 19 + 1 + 32 } key ? key : null;
 }

@@ -19,6 +19,7 @@ using OpenClaw.TikTokShop.Simulator.Faults;
 using OpenClaw.TikTokShop.Simulator.Hosting;
 using OpenClaw.TikTokShop.Simulator.RateLimits;
 using OpenClaw.TikTokShop.Simulator.Truth;
+using OpenClaw.TikTokShop.Simulator.Truth.Metrics;
 using OpenClaw.TikTokShop.Simulator.Webhooks;
 using OpenClaw.ServiceDefaults.Resilience;
 
@@ -46,6 +47,8 @@ public static class SimulatorApp
         services.AddSingleton<OrderPlanner>();
         services.AddSingleton<GroundTruth>();
         services.AddSingleton<EntityTruth>();
+        services.AddSingleton<MetricsTruth>();
+        services.AddSingleton<AnalyticsSkew>();
         services.AddSingleton<AuthorizationStore>();
         services.AddSingleton<RequestBudget>();
         services.AddSingleton<DailyQuota>();

@@ -17,7 +17,8 @@ public static class EntityProjection
         var stored = new StoredOrder(o.Id, o.Status, o.CreateTime, o.UpdateTime, o.PaidTime, o.Payment?.Currency, o.Payment?.TotalAmount,
             o.LineItems?.Count ?? 0, o.LineItems?.Select(i => i.ProductId).OfType<string>().Distinct(StringComparer.Ordinal).ToList() ?? [],
             o.WarehouseId, o.ShippingProvider, o.TrackingNumber, o.CancellationInitiator, o.CancelTime, o.CancelReason, o.RtsSlaTime, o.RtsTime,
-            o.CollectionTime, o.DeliveryTime, o.Packages?.Select(p => p.Id).ToList() ?? []);
+            o.CollectionTime, o.DeliveryTime, o.Packages?.Select(p => p.Id).ToList() ?? [],
+            o.LineItems?.Select(i => new StoredLineItem(i.ProductId, i.SalePrice)).ToList() ?? []);
         return new(EntityKind.Order, o.Id, o.UpdateTime, JsonSerializer.Serialize(stored, StoredEntityJson.Default.StoredOrder));
     }
 

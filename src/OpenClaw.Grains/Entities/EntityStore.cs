@@ -73,6 +73,34 @@ public sealed class EntityStore(IConnectionMultiplexer redis)
         return value.IsNull ? null : Parse(id, value.ToString());
     }
 
+    /// <summary>Stored entities of one kind by id in one HMGET; ids not stored are left out.</summary>
+    public async Task<IReadOnlyList<StoredEntity>> GetManyAsync(string shopId, string kind, IReadOnlyCollection<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var names = ids.Select(id => (RedisValue)id).ToArray();
+        var values = await _redis.GetDatabase().HashGetAsync(EntityKeys.Hash(shopId, kind), names).ConfigureAwait(false);
+        return [.. names.Zip(values).Where(p => !p.Second.IsNull).Select(p => Parse(p.First.ToString(), p.Second.ToString()))];
+    }
+
+    /// <summary>One HSCAN step over a kind (for bounded batch work across turns): the next cursor (0 when done) and the entities.</summary>
+    public async Task<(long Next, IReadOnlyList<StoredEntity> Entities)> ScanAsync(string shopId, string kind, long cursor, int count)
+    {
+        var reply = (RedisResult[])(await _redis.GetDatabase().ExecuteAsync("HSCAN", EntityKeys.Hash(shopId, kind), cursor, "COUNT", count).ConfigureAwait(false))!;
+        var items = (RedisResult[])reply[1]!;
+        var entities = new List<StoredEntity>(items.Length / 2);
+        for (var i = 0; i + 1 < items.Length; i += 2)
+        {
+            entities.Add(Parse(items[i].ToString(), items[i + 1].ToString()));
+        }
+
+        return (long.Parse(reply[0].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture), entities);
+    }
+
     /// <summary>Every stored entity of one shop and kind (HSCAN in batches; for reports and tests, not hot paths).</summary>
     public async IAsyncEnumerable<StoredEntity> ReadAllAsync(string shopId, string kind)
     {

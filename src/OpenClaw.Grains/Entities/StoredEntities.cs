@@ -9,7 +9,10 @@ public sealed record StoredOrder(
     string? Currency, decimal? TotalAmount, int Items, IReadOnlyList<string> ProductIds, string? WarehouseId,
     string? ShippingProvider, string? TrackingNumber, string? CancellationInitiator, DateTimeOffset? CancelTime,
     string? CancelReason, DateTimeOffset? RtsSlaTime, DateTimeOffset? RtsTime, DateTimeOffset? CollectionTime,
-    DateTimeOffset? DeliveryTime, IReadOnlyList<string> PackageIds);
+    DateTimeOffset? DeliveryTime, IReadOnlyList<string> PackageIds, IReadOnlyList<StoredLineItem>? Lines = null);
+
+/// <summary>One line item of a stored order (one unit, contract §5): its product and <c>sale_price</c> in the order's currency.</summary>
+public sealed record StoredLineItem(string? ProductId, decimal? SalePrice);
 
 /// <summary>A stored return or refund request.</summary>
 public sealed record StoredReturn(

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Alerts.Evaluation;
 using OpenClaw.Grains.Budget;
 using OpenClaw.Grains.Entities;
+using OpenClaw.Grains.Metrics.Storage;
 using OpenClaw.Grains.ReadModels;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Sync;
@@ -26,7 +28,7 @@ public static class GrainServiceExtensions
 
     /// <summary>
     /// Adds the TikTok client (section <c>TikTokShop</c>), sync settings (<c>Sync</c>), token timing (<c>Tokens</c>),
-    /// the entity store and read models on the keyed Redis client <c>redis</c>, Data Protection with its key ring in
+    /// the entity store, metric book (<c>Metrics</c>) and read models on the keyed Redis client <c>redis</c>, Data Protection with its key ring in
     /// Redis, and the TikTok clock (<see cref="TikTokClock"/>; the system clock unless the host registered one).
     /// </summary>
     public static IServiceCollection AddShopGrains(this IServiceCollection services, IConfiguration configuration)
@@ -44,6 +46,8 @@ public static class GrainServiceExtensions
         services.TryAddKeyedSingleton(TikTokClock.ServiceKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
 
         services.TryAddSingleton(sp => new EntityStore(Redis(sp)));
+        services.AddValidatedSettings<MetricsOptions>(configuration, MetricsOptions.SectionName);
+        services.TryAddSingleton(sp => new MetricBook(Redis(sp), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<IOptions<MetricsOptions>>()));
         services.TryAddSingleton(sp => new ShopReadModel(Redis(sp)));
         services.TryAddSingleton(sp => new TenantIndex(Redis(sp)));
         services.TryAddTransient<ITokenRefresher, AuthClientTokenRefresher>();

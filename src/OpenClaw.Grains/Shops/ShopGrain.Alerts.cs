@@ -117,9 +117,12 @@ public sealed partial class ShopGrain : IShopAlertsGrain
             var effective = AlertRuleResolver.Resolve(_rules.Rules, ShopId, shop.State.Tags);
             book.Reconcile(effective);
             var values = await AlertServices.Values.GetValuesAsync(new AlertValueQuery(ShopId, shop.State.TimeZone, effective, report, time.GetUtcNow()), cancellationToken);
-            foreach (var (key, value) in values)
+            foreach (var rule in effective)
             {
-                book.ObserveMetric(effective, key, value);
+                if (values.TryGetValue(rule.RuleId, out var value))
+                {
+                    book.Observe(rule, value);
+                }
             }
         }
 

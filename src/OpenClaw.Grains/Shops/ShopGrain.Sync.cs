@@ -138,6 +138,7 @@ public sealed partial class ShopGrain
                 await Tokens.GetAccessTokenAsync(cancellationToken);
             }
 
+            await MaintainMetricsAsync();
             pages += await RunTargetedAsync(syncOptions.Value.PagesPerTurn, cancellationToken);
             foreach (var domain in Unwindowed)
             {
@@ -215,6 +216,7 @@ public sealed partial class ShopGrain
         {
             var page = await fetcher.FetchAsync(await FetchContextAsync(kind, cancellationToken), window, cancellationToken);
             var result = await UpsertAndWatchAsync(page.Versions, kind);
+            await ApplyMetricsAsync(page.Versions);
             var now = time.GetUtcNow();
             var lagBefore = cursor.LagSeconds(now);
             cursor.CompletePage(kind, page.NextPageToken, result.Written, now, Interval(cursor.Domain));
@@ -267,6 +269,7 @@ public sealed partial class ShopGrain
                 ? await FullFetchers.WarehousesAsync(fetch, cancellationToken)
                 : await FullFetchers.PerformanceAsync(fetch, ShopRules.DefaultTimeZone(shop.State.Region), time.GetUtcNow(), cancellationToken);
             var result = await services.Store.UpsertAsync(ShopId, page.Versions);
+            await ApplyMetricsAsync(page.Versions);
             var now = time.GetUtcNow();
             cursor.CompleteFullRun(result.Written, now, Interval(domain));
             sync.State.CountCalls(page.Calls, now);
@@ -342,7 +345,7 @@ public sealed partial class ShopGrain
         var now = time.GetUtcNow();
         var realNow = services.RealTime.GetUtcNow();
         var backoff = _retryAt.Values.Concat(_backfillRetryAt.Values).Where(at => at > realNow).Select(at => at - realNow).DefaultIfEmpty(o.MaxIdleDelay).Min();
-        var busy = sync.State.Targeted.Count > 0 || Windowed.Any(d =>
+        var busy = sync.State.Targeted.Count > 0 || _metricsRebuilding || Windowed.Any(d =>
         {
             var c = Cursor(d);
             return (c.State.Window is not null && !IsBackingOff(d)) || (c.BackfillPending && !IsBackingOff(d, SyncKind.Backfill));

@@ -92,6 +92,7 @@ public sealed partial class ShopGrain
                     _ => new FetchedPage([await ProductFetcher.FetchDetailAsync(fetch, ids[0], cancellationToken)], null, 1),
                 };
                 var result = await UpsertAndWatchAsync(page.Versions, SyncKind.Targeted);
+                await ApplyMetricsAsync(page.Versions);
                 sync.State.CountCalls(page.Calls, time.GetUtcNow());
                 SyncTelemetry.RecordPage(domain, SyncKind.Targeted, page.Calls, result, activity);
                 calls += page.Calls;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OpenClaw.TikTokShop.Simulator.Api;
 
@@ -21,6 +22,12 @@ internal static class AdminBodies
 
     public static IResult Bad(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 
+    public static IResult UnknownShop() => Results.Problem("unknown shop_id", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>Parses a <c>yyyy-MM-dd</c> day exactly.</summary>
+    public static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
     public static IResult Json(object value, int status = StatusCodes.Status200OK) => Results.Json(value, Envelope.Json, statusCode: status);
 }
 
@@ -35,3 +42,5 @@ internal sealed record RateLimitRequest(int? PerShopPerSecond, int? PerAppPerSec
 internal sealed record QuotaRequest(long? DailyQuota);
 
 internal sealed record FireRequest(string? ShopId, int? Type);
+
+internal sealed record SkewRequest(string? ShopId, string? Date, decimal? Factor);

@@ -97,6 +97,7 @@ public static class AdminEndpoints
         });
         sim.MapSimulatorDiagnostics();
         sim.MapSimulatorTruth();
+        sim.MapSimulatorAnalytics();
         sim.MapSimulatorProducts();
         return app;
     }
@@ -112,7 +113,7 @@ public static class AdminEndpoints
 
         return shops.ById(body!.ShopId) is { } shop
             ? action(shop)
-            : Results.Problem("unknown shop_id", statusCode: StatusCodes.Status404NotFound);
+            : AdminBodies.UnknownShop();
     }
 
     private static IResult Clock(SimulatedClock clock) => AdminBodies.Json(new { Now = clock.NowUnix, clock.Speed });

@@ -1,7 +1,10 @@
-using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using OpenClaw.TikTokShop.Simulator.Api;
 using OpenClaw.TikTokShop.Simulator.Clock;
 using OpenClaw.TikTokShop.Simulator.Data;
 using OpenClaw.TikTokShop.Simulator.Truth;
+using OpenClaw.TikTokShop.Simulator.Truth.Metrics;
 
 namespace OpenClaw.TikTokShop.Simulator.Admin;
 
@@ -10,27 +13,59 @@ internal static class AdminTruth
 {
     private const int MaxTruthDays = 400;
 
+    private static readonly JsonSerializerOptions VerbatimKeys = new(Envelope.Json) { DictionaryKeyPolicy = null };
+
     public static RouteGroupBuilder MapSimulatorTruth(this RouteGroupBuilder sim)
     {
         sim.MapGet("/truth/{shopId}", (string shopId, string? from, string? to, ShopDirectory shops, GroundTruth truth, SimulatedClock clock) =>
         {
             if (shops.ById(shopId) is not { } shop)
             {
-                return UnknownShop();
+                return AdminBodies.UnknownShop();
             }
 
-            if (!TryDate(from, out var first) || !TryDate(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxTruthDays)
+            if (!AdminBodies.TryDate(from, out var first) || !AdminBodies.TryDate(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxTruthDays)
             {
                 return AdminBodies.Bad($"from and to must be YYYY-MM-DD, from <= to, at most {MaxTruthDays} days");
             }
 
             return AdminBodies.Json(new { ShopId = shop.Id, TimeZone = shop.Region.TimeZoneId, Days = truth.Compute(shop, first, last, clock.NowUnix) });
         });
+        sim.MapGet("/truth/{shopId}/metrics", (string shopId, string? from, string? to, [FromQuery(Name = "time_zone")] string? timeZone, ShopDirectory shops,
+            MetricsTruth metrics, SimulatedClock clock) =>
+        {
+            if (shops.ById(shopId) is not { } shop)
+            {
+                return AdminBodies.UnknownShop();
+            }
+
+            if (!AdminBodies.TryDate(from, out var first) || !AdminBodies.TryDate(to, out var last) || last < first || last.DayNumber - first.DayNumber >= MaxTruthDays)
+            {
+                return AdminBodies.Bad($"from and to must be YYYY-MM-DD, from <= to, at most {MaxTruthDays} days");
+            }
+
+            LocalCalendar calendar;
+            if (timeZone is null)
+            {
+                calendar = shop.Region.Calendar;
+            }
+            else if (TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId)
+            {
+                calendar = new LocalCalendar(zone);
+            }
+            else
+            {
+                return AdminBodies.Bad("time_zone must be an IANA time zone id, e.g. Europe/London");
+            }
+
+            // Field names are the contract's (`w:<warehouse>:…`, `logistics_exception_codes:USPS 9003`): keys are written as they are.
+            return Results.Json(metrics.Compute(shop, first, last, calendar, clock.NowUnix), VerbatimKeys);
+        });
         sim.MapGet("/truth/{shopId}/entities", (string shopId, string? kind, ShopDirectory shops, EntityTruth entities, SimulatedClock clock) =>
         {
             if (shops.ById(shopId) is not { } shop)
             {
-                return UnknownShop();
+                return AdminBodies.UnknownShop();
             }
 
             if (!EntityTruth.TryParseKind(kind, out var parsed))
@@ -43,9 +78,4 @@ internal static class AdminTruth
         });
         return sim;
     }
-
-    private static IResult UnknownShop() => Results.Problem("unknown shop_id", statusCode: StatusCodes.Status404NotFound);
-
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

@@ -17,8 +17,11 @@ public sealed record Region(string Code, string Currency, int MinorUnits, string
         new("ID", "IDR", 0, "Asia/Jakarta", 15500m, 12000m),
     ];
 
-    /// <summary>The zone, resolved once (IANA ids resolve on Linux without ICU).</summary>
-    public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    /// <summary>The local days of the region's zone, resolved once (IANA ids resolve on Linux without ICU).</summary>
+    public LocalCalendar Calendar { get; } = new(TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+
+    /// <summary>The zone.</summary>
+    public TimeZoneInfo TimeZone => Calendar.Zone;
 
     /// <summary>Rounds to the currency's minor units.</summary>
     public decimal Round(decimal amount) => Math.Round(amount, MinorUnits, MidpointRounding.AwayFromZero);
@@ -27,13 +30,8 @@ public sealed record Region(string Code, string Currency, int MinorUnits, string
     public string Format(decimal amount) => Round(amount).ToString(MinorUnits == 0 ? "0" : "0.00", CultureInfo.InvariantCulture);
 
     /// <summary>The shop-local date of a Unix time.</summary>
-    public DateOnly LocalDate(long unixSeconds) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(unixSeconds), TimeZone).DateTime);
+    public DateOnly LocalDate(long unixSeconds) => Calendar.DateOf(unixSeconds);
 
     /// <summary>Unix time of local midnight starting <paramref name="date"/>.</summary>
-    public long LocalMidnight(DateOnly date)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUnixTimeSeconds();
-    }
+    public long LocalMidnight(DateOnly date) => Calendar.Midnight(date);
 }

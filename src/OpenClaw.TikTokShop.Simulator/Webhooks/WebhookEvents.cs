@@ -126,7 +126,7 @@ public static class WebhookEvents
         return new
         {
             OrderId = order.Id,
-            ReturnRole = "BUYER",
+            ReturnRole = ret.Role,
             ReturnType = ret.Type,
             ReturnStatus = status,
             ReturnId = ret.Id,

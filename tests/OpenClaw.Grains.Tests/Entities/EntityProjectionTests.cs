@@ -72,11 +72,15 @@ public sealed class EntityProjectionTests
         Assert.Equal(
             [
                 "cancel_reason", "cancel_time", "cancellation_initiator", "collection_time", "create_time", "currency", "delivery_time", "id",
-                "items", "package_ids", "paid_time", "product_ids", "rts_sla_time", "rts_time", "shipping_provider", "status", "total_amount",
+                "items", "lines", "package_ids", "paid_time", "product_ids", "rts_sla_time", "rts_time", "shipping_provider", "status", "total_amount",
                 "tracking_number", "update_time", "warehouse_id",
             ],
             PropertyNames(json));
         Assert.Equal(123.45m, Property(json, "total_amount").GetDecimal());
+        // Line items keep only what product metrics need: the product and its sale price (docs/metrics.md, Dimensions).
+        Assert.Equal(FullOrder().LineItems!.Count, Property(json, "lines").GetArrayLength());
+        Assert.All(Property(json, "lines").EnumerateArray(), l => Assert.Subset(new HashSet<string> { "product_id", "sale_price" }, l.EnumerateObject().Select(p => p.Name).ToHashSet()));
+        Assert.Equal(50m, Property(json, "lines")[0].GetProperty("sale_price").GetDecimal());
         foreach (var buyerish in new[] { "buyer", "recipient", "address", "email", "phone", "user" })
         {
             Assert.DoesNotContain(buyerish, json, StringComparison.OrdinalIgnoreCase);
@@ -88,7 +92,7 @@ public sealed class EntityProjectionTests
     {
         var version = EntityProjection.Of(new Order("o-1", "UNPAID", T, T));
 
-        Assert.Equal(["create_time", "id", "items", "package_ids", "product_ids", "status", "update_time"], PropertyNames(version.Json));
+        Assert.Equal(["create_time", "id", "items", "lines", "package_ids", "product_ids", "status", "update_time"], PropertyNames(version.Json));
         Assert.Equal(0, Property(version.Json, "items").GetInt32());
         Assert.Equal(0, Property(version.Json, "product_ids").GetArrayLength());
         Assert.Equal(0, Property(version.Json, "package_ids").GetArrayLength());

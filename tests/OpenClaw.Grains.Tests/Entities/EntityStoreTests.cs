@@ -12,7 +12,9 @@ public sealed class EntityStoreFixture : IAsyncLifetime
 
     public EntityStore Store { get; private set; } = null!;
 
-    public IDatabase Database => (_mux ?? throw new InvalidOperationException("not started")).GetDatabase();
+    public IConnectionMultiplexer Connection => _mux ?? throw new InvalidOperationException("not started");
+
+    public IDatabase Database => Connection.GetDatabase();
 
     public async ValueTask InitializeAsync()
     {

@@ -4,12 +4,13 @@ namespace OpenClaw.Grains.Alerts.Evaluation;
 
 /// <summary>
 /// Where the shop grain's alert timer gets metric values (issue 11): one call per evaluation with the rules in force,
-/// answered with a value per metric key it can compute over each rule's window. Keys it cannot compute are left out,
-/// and a rule without a value is simply not evaluated (never treated as 0).
+/// answered with a value per rule id, computed for the rule's metric over the rule's window (two rules on one metric
+/// may have different windows). Rules it cannot compute are left out, and a rule without a value is simply not
+/// evaluated (never treated as 0).
 /// </summary>
 public interface IAlertValueSource
 {
-    /// <summary>Values by metric key, in the metric's unit (<see cref="AlertMetrics.UnitOf"/>: percent 0–100, seconds).</summary>
+    /// <summary>Values by rule id, in the rule's metric unit (<see cref="AlertMetrics.UnitOf"/>: percent 0–100, seconds).</summary>
     Task<IReadOnlyDictionary<string, double>> GetValuesAsync(AlertValueQuery query, CancellationToken cancellationToken);
 }
 

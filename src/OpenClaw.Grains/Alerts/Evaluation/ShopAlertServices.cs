@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Alerts.Index;
+using OpenClaw.Grains.Metrics.Queries;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.ServiceDefaults.Redis;
 using StackExchange.Redis;
@@ -20,17 +21,22 @@ public static class ShopAlertServiceExtensions
 {
     /// <summary>
     /// Adds settings (section <c>Alerts</c>, validated at start), the alert index on the keyed Redis client
-    /// <c>redis</c>, and the sync-report value source; other layers add their own <see cref="IAlertValueSource"/>
-    /// (metrics, ops errors) with <c>services.AddSingleton&lt;IAlertValueSource, …&gt;()</c>.
+    /// <c>redis</c>, and the value sources: sync lag from the sync report, shop-health rates from the day buckets
+    /// (<see cref="MetricsQuery"/>); other layers add theirs (API error rate from ops errors) with
+    /// <c>services.AddSingleton&lt;IAlertValueSource, …&gt;()</c>.
     /// </summary>
     public static IServiceCollection AddShopAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedSettings<ShopAlertOptions>(configuration, ShopAlertOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertValueSource, SyncReportAlertValues>());
-        services.TryAddSingleton(sp => new TenantAlertIndex(sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName)));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<MetricsQuery>(sp, Redis(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertValueSource, MetricsAlertValues>());
+        services.TryAddSingleton(sp => new TenantAlertIndex(Redis(sp)));
         services.TryAddSingleton(sp => new ShopAlertServices(new CompositeAlertValues(sp.GetServices<IAlertValueSource>()),
             sp.GetRequiredService<TenantAlertIndex>(), sp.GetRequiredService<IOptions<ShopAlertOptions>>().Value));
         return services;
     }
+
+    private static IConnectionMultiplexer Redis(IServiceProvider sp) => sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName);
 }

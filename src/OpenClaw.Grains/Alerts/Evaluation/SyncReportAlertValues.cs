@@ -6,7 +6,7 @@ namespace OpenClaw.Grains.Alerts.Evaluation;
 /// The values the shop grain knows itself, from its sync report: <see cref="AlertMetrics.SyncLagSeconds"/> = the
 /// largest watermark age over the windowed domains (orders, returns, cancellations, packages, products). Warehouses
 /// and shop performance are read every few hours by design, so their age is not lag. The shop-health rates and the
-/// API error rate come from the metrics and ops-error layers (<see cref="CompositeAlertValues"/>), not from here.
+/// API error rate come from other sources (<see cref="MetricsAlertValues"/>, ops errors), merged by <see cref="CompositeAlertValues"/>.
 /// </summary>
 public sealed class SyncReportAlertValues : IAlertValueSource
 {
@@ -18,9 +18,9 @@ public sealed class SyncReportAlertValues : IAlertValueSource
         ArgumentNullException.ThrowIfNull(query);
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         var lags = query.Report.Domains.Where(d => Windowed.Contains(d.Domain) && d.LagSeconds is not null).Select(d => d.LagSeconds!.Value).ToList();
-        if (lags.Count > 0 && query.Rules.Any(r => r.MetricKey == AlertMetrics.SyncLagSeconds))
+        foreach (var rule in query.Rules.Where(r => r.MetricKey == AlertMetrics.SyncLagSeconds && lags.Count > 0))
         {
-            values[AlertMetrics.SyncLagSeconds] = lags.Max();
+            values[rule.RuleId] = lags.Max(); // the lag now: a watermark's age needs no window
         }
 
         return Task.FromResult<IReadOnlyDictionary<string, double>>(values);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenClaw.TikTokShop.Simulator.Data.Logistics;
 using OpenClaw.TikTokShop.Simulator.Data.Products;
 using OpenClaw.TikTokShop.Simulator.Hosting;
 
@@ -13,7 +14,8 @@ public sealed class OrderDetailPlanner(SimulatorSettings settings, ShopDirectory
     private const long Hour = 3600;
     private const long Day = 86_400;
 
-    private static readonly string[] Providers = ["USPS", "J&T Express", "Ninja Van", "Flash Express", "Royal Mail", "Kerry Express"];
+    /// <summary>The carriers orders ship with (each has a code per exception category in <see cref="CarrierExceptionCodes"/>).</summary>
+    public static readonly IReadOnlyList<string> Carriers = ["USPS", "J&T Express", "Ninja Van", "Flash Express", "Royal Mail", "Kerry Express"];
 
     /// <summary>The details of an order from their own random stream, so generating them later changes nothing else.</summary>
     public OrderDetails Detail(OrderPlan plan)
@@ -31,12 +33,12 @@ public sealed class OrderDetailPlanner(SimulatorSettings settings, ShopDirectory
         var warehouses = shop.SalesWarehouses;
         var warehouse = warehouses[(int)random.Next(0, warehouses.Count)].Id;
         var tracking = string.Create(CultureInfo.InvariantCulture, $"TT{random.Next(1_000_000_000, 9_999_999_999)}{region.Code}");
-        var provider = random.Pick(Providers);
+        var provider = random.Pick(Carriers);
         var buyer = string.Create(CultureInfo.InvariantCulture, $"buyer-{shop.Index}-{random.Next(0, Math.Max(50, settings.OrdersPerShopPerDay * 20))}");
-        return new OrderDetails(items, money, warehouse, tracking, provider, buyer, TrackingEvents(ref random, plan));
+        return new OrderDetails(items, money, warehouse, tracking, provider, buyer, TrackingEvents(ref random, plan, provider));
     }
 
-    private static List<TrackingEvent> TrackingEvents(ref DeterministicRandom random, OrderPlan t)
+    private List<TrackingEvent> TrackingEvents(ref DeterministicRandom random, OrderPlan t, string provider)
     {
         var list = new List<TrackingEvent>();
         // About 1% of shipped orders carry a tracking number the carrier never scans (invalid tracking).
@@ -45,30 +47,42 @@ public sealed class OrderDetailPlanner(SimulatorSettings settings, ShopDirectory
             return list;
         }
 
+        // Which exception code a scan carries comes from its own stream (7): the timing draws below stay as they were.
+        var codes = new DeterministicRandom(settings.Seed, 7, t.ShopIndex, t.DayNumber, t.Ordinal);
         list.Add(new(rts * 1000 + random.Next(0, 999), "Shipping label created"));
         if (t.CollectionTime is { } collected)
         {
             list.Add(new(collected * 1000 + random.Next(0, 999), "Package picked up by carrier"));
-            var end = t.DeliveryTime ?? t.Cancel?.Time ?? collected + 2 * Day;
+            var end = t.DeliveryTime ?? t.Times.Refused ?? t.Cancel?.Time ?? collected + 2 * Day;
             list.Add(new((collected + (end - collected) / 3) * 1000 + random.Next(0, 999), "Arrived at sorting center"));
             if (t.Times.LogisticsException)
             {
-                list.Add(new((collected + (end - collected) * 2 / 3) * 1000 + random.Next(0, 999), "Delivery attempt failed: recipient unavailable"));
+                list.Add(Scan((collected + (end - collected) * 2 / 3) * 1000 + random.Next(0, 999), CarrierExceptionCodes.EnRoute(ref codes, provider)));
             }
 
-            if (t.DeliveryTime is { } delivered)
+            if ((t.DeliveryTime ?? t.Times.Refused) is { } door)
             {
-                list.Add(new((delivered - random.Next(Hour, 6 * Hour)) * 1000 + random.Next(0, 999), "Out for delivery"));
-                list.Add(new(delivered * 1000 + random.Next(0, 999), "Delivered"));
+                list.Add(new((door - random.Next(Hour, 6 * Hour)) * 1000 + random.Next(0, 999), "Out for delivery"));
+                if (t.DeliveryTime is not null)
+                {
+                    list.Add(new(door * 1000 + random.Next(0, 999), "Delivered"));
+                }
+                else
+                {
+                    list.Add(Scan(door * 1000 + random.Next(0, 999), CarrierExceptionCodes.Of(provider, CarrierExceptionCodes.PackageRefused)));
+                    list.Add(new(t.Times.Completed!.Value * 1000, "Package returned to seller"));
+                }
             }
             else if (t.Cancel is { } cancel)
             {
-                list.Add(new(cancel.Time * 1000, "Package lost: returned to sender"));
+                list.Add(Scan(cancel.Time * 1000, CarrierExceptionCodes.NeverArrived(ref codes, provider)));
             }
         }
 
         return list;
     }
+
+    private static TrackingEvent Scan(long millis, CarrierExceptionCode code) => new(millis, code.Description, code);
 
     private List<LineItemPlan> LineItems(Shop shop, string orderId, long created, ref DeterministicRandom random)
     {

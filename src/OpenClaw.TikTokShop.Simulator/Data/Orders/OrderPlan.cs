@@ -116,9 +116,9 @@ public sealed class OrderPlan
             state = (rts, "FULFILLING");
         }
 
-        if (DeliveryTime is { } delivered && delivered <= at)
+        if (Times.PackageCompleted is { } completed && completed <= at)
         {
-            state = (delivered, "COMPLETED");
+            state = (completed, "COMPLETED");
         }
 
         if (Cancel is { } cancel && cancel.Time <= at)
@@ -129,7 +129,7 @@ public sealed class OrderPlan
         return state;
     }
 
-    /// <summary>Package status events: PROCESSING, FULFILLING at ready-to-ship, COMPLETED at delivery, CANCELLED.</summary>
+    /// <summary>Package status events: PROCESSING, FULFILLING at ready-to-ship, COMPLETED at delivery (or when a refused package is back), CANCELLED.</summary>
     public IEnumerable<(long Time, string Status)> PackageEvents()
     {
         if (PackageCreateTime is not { } created)
@@ -143,9 +143,9 @@ public sealed class OrderPlan
             yield return (rts, "FULFILLING");
         }
 
-        if (DeliveryTime is { } delivered)
+        if (Times.PackageCompleted is { } completed)
         {
-            yield return (delivered, "COMPLETED");
+            yield return (completed, "COMPLETED");
         }
 
         if (Cancel is { } cancel)
@@ -155,8 +155,16 @@ public sealed class OrderPlan
     }
 }
 
-/// <summary>The timestamps of an order's timeline (Unix seconds).</summary>
-public sealed record OrderTimes(long Created, long? Paid, long RtsSla, long? Rts, long? Collected, long? Delivered, long? Completed, bool LogisticsException);
+/// <summary>
+/// The timestamps of an order's timeline (Unix seconds). <paramref name="Refused"/> is when the buyer refused the package
+/// at the door (then there is no delivery and the order completes on the full refund, contract §5).
+/// </summary>
+public sealed record OrderTimes(long Created, long? Paid, long RtsSla, long? Rts, long? Collected, long? Delivered, long? Completed, bool LogisticsException,
+    long? Refused = null)
+{
+    /// <summary>When the package is done: delivered, or back at the seller after a refusal (then the order completes).</summary>
+    public long? PackageCompleted => Delivered ?? (Refused is not null ? Completed : null);
+}
 
 /// <summary>What an order contains and how it travels; generated lazily.</summary>
 public sealed record OrderDetails(IReadOnlyList<LineItemPlan> LineItems, OrderMoney Money, string WarehouseId, string TrackingNumber, string ShippingProvider,
@@ -187,8 +195,12 @@ public sealed record CancelPlan(long RequestTime, long Time, string Initiator, s
         : null;
 }
 
-/// <summary>A return or refund and its status history.</summary>
-public sealed record ReturnPlan(string Id, string Type, string Reason, string ReasonText, bool FullRefund, IReadOnlyList<(long Time, string Status)> Events)
+/// <summary>
+/// A return or refund and its status history. <paramref name="Role"/> is who asked (BUYER, SELLER, SYSTEM);
+/// <paramref name="SubReason"/> is how the generator made it (<see cref="RefundSubReason"/>), the truth's classification.
+/// </summary>
+public sealed record ReturnPlan(string Id, string Type, string Reason, string ReasonText, bool FullRefund, IReadOnlyList<(long Time, string Status)> Events,
+    string Role = "BUYER", string SubReason = RefundSubReason.ReturnAfterDelivery)
 {
     /// <summary>When the request was made.</summary>
     public long CreateTime => Events[0].Time;
@@ -214,5 +226,8 @@ public sealed record ReturnPlan(string Id, string Type, string Reason, string Re
     }
 }
 
-/// <summary>A carrier scan, in milliseconds as the tracking endpoint reports it.</summary>
-public sealed record TrackingEvent(long TimeMillis, string Description);
+/// <summary>
+/// A carrier scan, in milliseconds as the tracking endpoint reports it; <paramref name="ExceptionCode"/> is the catalogue entry
+/// of an exception scan (its description is then <c>&lt;carrier&gt; &lt;code&gt;: &lt;text&gt;</c>).
+/// </summary>
+public sealed record TrackingEvent(long TimeMillis, string Description, Logistics.CarrierExceptionCode? ExceptionCode = null);

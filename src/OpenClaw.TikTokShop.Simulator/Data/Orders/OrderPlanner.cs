@@ -18,7 +18,9 @@ public sealed class OrderPlanner
     /// Upper bounds of how long after its creation an order can still change, per entity: a search by update_time only
     /// scans creation days that can still have events in the window. They follow from the delays drawn below (a test
     /// checks generated plans against them): order and package ≤ 0.5 h + 120 h + 26 h + 6 d + 7 d ≈ 19.1 d;
-    /// cancellation ≤ 0.5 h + 146 h + 5 d ≈ 11.1 d; return ≤ 12.1 d + 5 d + 9 d ≈ 26.1 d.
+    /// cancellation ≤ 0.5 h + 146 h + 5 d ≈ 11.1 d; return ≤ 12.1 d + 5 d + 9 d ≈ 26.1 d. The other refunds
+    /// (<see cref="RefundScenarios"/>) stay inside these: a refused package is back ≤ 12.1 d + 6 d, a refund before
+    /// shipment ends before the planned shipment + 12 h, a seller's refund ≤ 12.1 d + 3 d + 2 h.
     /// </summary>
     public const int OrderSpanDays = 20;
 
@@ -124,7 +126,7 @@ public sealed class OrderPlanner
         var random = new DeterministicRandom(_settings.Seed, 4, shop.Index, day.DayNumber, ordinal);
         var id = string.Create(CultureInfo.InvariantCulture, $"57{shop.Index:D6}{day.DayNumber:D6}{ordinal:D4}");
         var events = new List<OrderEvent>(8) { new(created, "UNPAID") };
-        var timeline = new Timeline { Created = created, RtsSla = created + 3 * Day };
+        var timeline = new OrderTimeline { Created = created, RtsSla = created + 3 * Day };
         if (!random.Chance(0.94))
         {
             timeline.Cancel = new CancelPlan(created + Day, created + Day, "SYSTEM", "Payment overdue");
@@ -142,11 +144,15 @@ public sealed class OrderPlanner
         var returnPlan = timeline.Delivered is { } delivered && timeline.Cancel is null && random.Chance(0.06)
             ? PlanReturn(ref random, id, delivered)
             : null;
-        var times = new OrderTimes(created, timeline.Paid, timeline.RtsSla, timeline.Rts, timeline.Collected, timeline.Delivered, timeline.Completed, timeline.Exception);
+        // The other refunds come from their own stream (6) so every draw above stays what it always was.
+        var refunds = new DeterministicRandom(_settings.Seed, 6, shop.Index, day.DayNumber, ordinal);
+        returnPlan = RefundScenarios.Apply(ref refunds, id, timeline, events, returnPlan);
+        var times = new OrderTimes(created, timeline.Paid, timeline.RtsSla, timeline.Rts, timeline.Collected, timeline.Delivered, timeline.Completed, timeline.Exception,
+            timeline.Refused);
         return new OrderPlan(id, shop.Index, day.DayNumber, ordinal, times, timeline.Cancel, returnPlan, events.ToArray(), _detail);
     }
 
-    private static void PlanFulfilment(ref DeterministicRandom random, Timeline t, List<OrderEvent> events)
+    private static void PlanFulfilment(ref DeterministicRandom random, OrderTimeline t, List<OrderEvent> events)
     {
         var paid = t.Created + random.Next(20, 1800);
         t.Paid = paid;
@@ -222,18 +228,5 @@ public sealed class OrderPlanner
         }
 
         return new ReturnPlan("46" + orderId[2..], refundOnly ? "REFUND" : "RETURN_AND_REFUND", reason, text, fullRefund, events);
-    }
-
-    private sealed class Timeline
-    {
-        public long Created { get; init; }
-        public long? Paid { get; set; }
-        public long RtsSla { get; set; }
-        public long? Rts { get; set; }
-        public long? Collected { get; set; }
-        public long? Delivered { get; set; }
-        public long? Completed { get; set; }
-        public CancelPlan? Cancel { get; set; }
-        public bool Exception { get; set; }
     }
 }

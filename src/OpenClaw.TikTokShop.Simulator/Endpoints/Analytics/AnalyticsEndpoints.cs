@@ -4,8 +4,11 @@ using OpenClaw.TikTokShop.Simulator.Truth;
 
 namespace OpenClaw.TikTokShop.Simulator.Endpoints.Analytics;
 
-/// <summary><c>/analytics/202405/shop/performance</c>, computed from the ground truth so reconciliation can be tested.</summary>
-public sealed class AnalyticsEndpoints(GroundTruth truth) : IApiEndpoints
+/// <summary>
+/// <c>/analytics/202405/shop/performance</c>, computed from the ground truth (skewed per day by <see cref="AnalyticsSkew"/>)
+/// so reconciliation can be tested.
+/// </summary>
+public sealed class AnalyticsEndpoints(GroundTruth truth, AnalyticsSkew skew) : IApiEndpoints
 {
     private const int MaxDays = 366;
 
@@ -35,7 +38,7 @@ public sealed class AnalyticsEndpoints(GroundTruth truth) : IApiEndpoints
         // Analytics lag one day: today's figures are not available yet.
         var latest = region.LocalDate(call.Now).AddDays(-1);
         var lastIncluded = end.AddDays(-1) < latest ? end.AddDays(-1) : latest;
-        var days = lastIncluded >= start ? truth.Compute(call.Shop, start, lastIncluded, call.Now) : [];
+        var days = lastIncluded >= start ? truth.Compute(call.Shop, start, lastIncluded, call.Now).Select(d => skew.Apply(call.Shop, d)).ToList() : [];
         var rate = currency == "USD" ? region.UnitsPerUsd : 1m;
         var code = currency == "USD" ? "USD" : region.Currency;
         var groups = granularity == "1D" ? days.Select(d => new[] { d }).ToList() : days.Count > 0 ? [days.ToArray()] : [];

@@ -37,7 +37,7 @@ public sealed class ReturnRefundEndpoints(OrderPlanner planner) : IApiEndpoints
         var sorted = Sort(call, rows, x => x.Order.Return!.CreateTime, x => x.State.Time, x => x.Order.Return!.Id);
         var (slice, next) = Paging.Slice(call, sorted, asOf, offset, pageSize);
         // Money comes from the order's lazily generated details: build it for the page only.
-        var page = slice.Select(x => new ReturnRow(x.Order.Return!.Id, x.Order.Id, x.Order.Return!.Type, x.State.Status, "BUYER", x.Order.Return!.Reason,
+        var page = slice.Select(x => new ReturnRow(x.Order.Return!.Id, x.Order.Id, x.Order.Return!.Type, x.State.Status, x.Order.Return!.Role, x.Order.Return!.Reason,
             x.Order.Return!.ReasonText, new RefundAmount(region.Currency, region.Format(x.Order.RefundAmount)), x.Order.Return!.CreateTime, x.State.Time)).ToList();
         return new { NextPageToken = next, TotalCount = sorted.Count, ReturnOrders = page };
     }

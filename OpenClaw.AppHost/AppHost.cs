@@ -57,4 +57,8 @@ var api = builder.AddProject<Projects.OpenClaw_Api>("api")
 // ingress (TikTok's partner center holds both in production).
 tiktok.WithOAuthCallback(api).WithWebhooksTo(api);
 
+// Locally alert channels may point at the simulator's chat receivers (http, loopback); never in the manifests.
+silo.WithLocalAlertDelivery(api);
+api.WithLocalAlertDelivery(api);
+
 builder.Build().Run();

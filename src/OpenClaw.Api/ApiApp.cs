@@ -39,6 +39,8 @@ public static class ApiApp
         app.MapOpsErrorsApi();
         app.MapWebhooksApi();
         app.MapAuditApi();
+        app.MapAlertsApi();
+        app.MapChannelsApi();
         return app;
     }
 }

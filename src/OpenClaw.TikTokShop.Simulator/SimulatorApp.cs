@@ -3,6 +3,7 @@ using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.TikTokShop.Simulator.Admin;
 using OpenClaw.TikTokShop.Simulator.Api;
 using OpenClaw.TikTokShop.Simulator.Auth;
+using OpenClaw.TikTokShop.Simulator.Chat;
 using OpenClaw.TikTokShop.Simulator.Clock;
 using OpenClaw.TikTokShop.Simulator.Data;
 using OpenClaw.TikTokShop.Simulator.Data.Orders;
@@ -42,6 +43,7 @@ public static class SimulatorApp
         services.AddSingleton<ShopDirectory>();
         services.AddSingleton<ProductCatalog>();
         services.AddSingleton<InventoryOverlay>();
+        services.AddSingleton<ProductIncidents>();
         services.AddSingleton<OrderPlanner>();
         services.AddSingleton<GroundTruth>();
         services.AddSingleton<EntityTruth>();
@@ -66,6 +68,7 @@ public static class SimulatorApp
         services.AddHttpClient(WebhookSender.HttpClientName).WithoutStandardResilience();
         services.AddHostedService<WebhookSender>();
         services.AddHostedService<ChangeFeed>();
+        services.AddChatReceivers(builder.Configuration);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
@@ -74,6 +77,7 @@ public static class SimulatorApp
         app.MapSimulatorAdmin();
         app.MapAuthService();
         app.MapConsentPage();
+        app.MapChatReceivers();
         app.MapFallback((HttpContext http, ApiGateway gateway) => gateway.HandleAsync(http));
         return app;
     }

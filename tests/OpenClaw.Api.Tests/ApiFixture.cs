@@ -102,6 +102,8 @@ public sealed class ApiFixture : IAsyncLifetime
             "--Orleans:Clustering:ProviderType=Redis", "--Orleans:Clustering:ServiceKey=redis",
             "--TikTokShop:AppKey=openclaw-demo-app", "--TikTokShop:AppSecret=openclaw-demo-secret", "--TikTokShop:ServiceId=7000000000000000001",
             $"--TikTokShop:ApiBaseUrl={SimulatorUrl}", $"--TikTokShop:AuthBaseUrl={SimulatorUrl}", $"--TikTokShop:AuthorizeBaseUrl={SimulatorUrl}",
+            // Alert channels may point at the simulator's chat receivers (http, loopback), as in the local demo.
+            "--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:", "--Alerts:EvaluationInterval=00:00:00.500",
         ];
         var siloBuilder = WebApplication.CreateBuilder(
         [

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Http.Json;
 using OpenClaw.Api.Access;
 using OpenClaw.Api.Audit;
+using OpenClaw.Api.Alerts;
 using OpenClaw.Api.Errors;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Hosting;
@@ -67,6 +68,7 @@ public static class ApiServiceExtensions
         services.AddValidatedSettings<ImportOptions>(builder.Configuration, ImportOptions.SectionName);
         services.AddValidatedSettings<AuditOptions>(builder.Configuration, AuditOptions.SectionName);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AuditLog>(sp, Redis(sp)));
+        services.AddAlertApis(builder.Configuration);
 
         services.AddApiKeyAuthentication();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

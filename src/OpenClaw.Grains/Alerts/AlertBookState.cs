@@ -10,6 +10,12 @@ public sealed class AlertBookState
 {
     /// <summary>Alerts by fingerprint.</summary>
     [Id(0)] public Dictionary<string, AlertRecord> Alerts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Changes taken from the book but not yet accepted by the tenant's router: persisted with the book, so a change
+    /// survives a crash between the two (sent again, at least once; the router ignores a repeat).
+    /// </summary>
+    [Id(1)] public List<AlertNotification> Unsent { get; set; } = [];
 }
 
 /// <summary>One alert of one shop: its state machine position, episode times, values and audit trail. All times UTC.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenClaw.Grains.Alerts.Evaluation;
 using OpenClaw.Grains.Budget;
 using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.Metrics.Storage;
@@ -53,6 +54,7 @@ public static class GrainServiceExtensions
         services.TryAddTransient<ITokenRefresher, AuthClientTokenRefresher>();
         services.TryAddTransient<ShopServices>();
         services.AddOpsErrors(configuration);
+        services.AddShopAlerts(configuration);
 
         services.AddDataProtection().SetApplicationName("OpenClaw");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>

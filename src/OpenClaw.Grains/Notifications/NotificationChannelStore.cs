@@ -15,6 +15,12 @@ public interface INotificationChannelStore
 
     /// <summary>Removes a channel; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string tenantId, string channelId);
+
+    /// <summary>Every channel of the tenant with secrets decrypted (at most <see cref="RedisNotificationChannelStore.MaxChannelsPerTenant"/>), ordered by id.</summary>
+    Task<IReadOnlyList<NotificationChannel>> ListAsync(string tenantId);
+
+    /// <summary>The ids of the tenant's channels, ordered (nothing is decrypted).</summary>
+    Task<IReadOnlyList<string>> ListIdsAsync(string tenantId);
 }
 
 /// <summary>
@@ -54,6 +60,21 @@ public sealed class RedisNotificationChannelStore(IConnectionMultiplexer redis, 
 
     /// <inheritdoc />
     public Task<bool> DeleteAsync(string tenantId, string channelId) => redis.GetDatabase().HashDeleteAsync(Key(tenantId), channelId);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<NotificationChannel>> ListAsync(string tenantId)
+    {
+        var entries = await redis.GetDatabase().HashGetAllAsync(Key(tenantId)).ConfigureAwait(false);
+        return [.. entries.OrderBy(e => (string)e.Name!, StringComparer.Ordinal)
+            .Select(e => protector.Unprotect(JsonSerializer.Deserialize<StoredNotificationChannel>((string)e.Value!, Json)!))];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListIdsAsync(string tenantId)
+    {
+        var ids = await redis.GetDatabase().HashKeysAsync(Key(tenantId)).ConfigureAwait(false);
+        return [.. ids.Select(i => (string)i!).Order(StringComparer.Ordinal)];
+    }
 
     private RedisKey Key(string tenantId) => options.KeyPrefix + "channels:" + tenantId;
 }

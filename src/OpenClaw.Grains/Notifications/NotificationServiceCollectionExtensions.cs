@@ -60,13 +60,23 @@ public static class NotificationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOpenClawNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOpenClawNotificationChannels(configuration);
-        services.TryAddSingleton(sp => new NotificationOutbox(Redis(sp), sp.GetRequiredService<NotificationOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOpenClawNotificationStores(configuration);
         services.TryAddSingleton(sp => new ChannelRateLimiter(Redis(sp), sp.GetRequiredService<NotificationOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<INotificationChannelStore>(sp => new RedisNotificationChannelStore(Redis(sp),
-            sp.GetRequiredService<ChannelSecretProtector>(), sp.GetRequiredService<NotificationOptions>()));
         services.TryAddSingleton<NotificationDispatcher>();
         services.AddHostedService<NotificationOutboxService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Everything of <see cref="AddOpenClawNotificationChannels"/> plus the channel store and the outbox (to read
+    /// dead letters), without a sender: what the API needs to manage channels.
+    /// </summary>
+    public static IServiceCollection AddOpenClawNotificationStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOpenClawNotificationChannels(configuration);
+        services.TryAddSingleton(sp => new NotificationOutbox(Redis(sp), sp.GetRequiredService<NotificationOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<INotificationChannelStore>(sp => new RedisNotificationChannelStore(Redis(sp),
+            sp.GetRequiredService<ChannelSecretProtector>(), sp.GetRequiredService<NotificationOptions>()));
         return services;
     }
 

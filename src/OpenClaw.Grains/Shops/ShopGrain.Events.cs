@@ -130,6 +130,8 @@ public sealed partial class ShopGrain
             LogStoreFailed(ex, ShopId, null);
             DeactivateOnIdle(); // reload what is really stored
         }
+
+        await UpdateAlertConditionsAsync();
     }
 
     // What of the token state matters for persistence (never the token text).

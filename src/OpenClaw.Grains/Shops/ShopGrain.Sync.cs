@@ -215,7 +215,7 @@ public sealed partial class ShopGrain
         try
         {
             var page = await fetcher.FetchAsync(await FetchContextAsync(kind, cancellationToken), window, cancellationToken);
-            var result = await services.Store.UpsertAsync(ShopId, page.Versions);
+            var result = await UpsertAndWatchAsync(page.Versions, kind);
             await ApplyMetricsAsync(page.Versions);
             var now = time.GetUtcNow();
             var lagBefore = cursor.LagSeconds(now);

@@ -25,6 +25,7 @@ public sealed partial class ShopGrain
                 await tokens.WriteStateAsync();
                 await SetStatusAsync(ShopStatus.NeedsReauthorization, "deauthorized", new ShopEvent(ShopEventKind.Deauthorized, now));
                 await PublishReadModelAsync(force: true);
+                await UpdateAlertConditionsAsync();
                 return;
             case 7 when webhook.ExpiresAt is { } expiresAt:
                 var before = TokenFingerprint();
@@ -90,7 +91,7 @@ public sealed partial class ShopGrain
                     SyncDomain.Cancellations => await CancellationFetcher.FetchAsync(fetch, new AfterSaleSearchQuery { OrderIds = ids, PageSize = 50 }, null, cancellationToken),
                     _ => new FetchedPage([await ProductFetcher.FetchDetailAsync(fetch, ids[0], cancellationToken)], null, 1),
                 };
-                var result = await services.Store.UpsertAsync(ShopId, page.Versions);
+                var result = await UpsertAndWatchAsync(page.Versions, SyncKind.Targeted);
                 await ApplyMetricsAsync(page.Versions);
                 sync.State.CountCalls(page.Calls, time.GetUtcNow());
                 SyncTelemetry.RecordPage(domain, SyncKind.Targeted, page.Calls, result, activity);

@@ -18,6 +18,7 @@ public sealed partial class ShopGrain(
     [PersistentState("shop", "Default")] IPersistentState<ShopState> shop,
     [PersistentState("tokens", "Default")] IPersistentState<TokenLifecycleState> tokens,
     [PersistentState("sync", "Default")] IPersistentState<ShopSyncState> sync,
+    [PersistentState("alerts", "Default")] IPersistentState<Alerts.AlertBookState> alerts,
     IOptions<ShopGrainOptions> options,
     IOptions<SyncOptions> syncOptions,
     IOptions<TokenLifecycleOptions> tokenOptions,
@@ -44,6 +45,7 @@ public sealed partial class ShopGrain(
             ArmTimer(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 1000)));
         }
 
+        StartAlertTimer();
         return Task.CompletedTask;
     }
 
@@ -95,6 +97,8 @@ public sealed partial class ShopGrain(
             ArmTimer(TimeSpan.Zero);
         }
 
+        StartAlertTimer();
+        await UpdateAlertConditionsAsync(); // a new grant clears "needs re-authorization"
         LogConnected(ShopId, region, registration.Tokens is not null);
         return Snapshot();
     }
@@ -159,6 +163,8 @@ public sealed partial class ShopGrain(
         }
 
         await PublishReadModelAsync(force: true);
+        await UpdateAlertConditionsAsync();
+        StopAlertTimer();
         return Snapshot();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Hosting;
+using OpenClaw.Grains.Notifications;
 using OpenClaw.Grains.Shops;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.ServiceDefaults.Redis;
@@ -54,6 +55,9 @@ public static class SiloExtensions
 
         // The shop grains' parts: TikTok client (section TikTokShop), sync and token settings, entity store, key ring.
         builder.Services.AddShopGrains(builder.Configuration);
+
+        // Alert delivery (section Notifications): channels, the Redis outbox and this silo's background sender.
+        builder.Services.AddOpenClawNotifications(builder.Configuration);
         builder.Services.AddOptions<ClusterMembershipOptions>()
             .Configure(MembershipTuning.Apply)
             .Bind(builder.Configuration.GetSection(MembershipSection))

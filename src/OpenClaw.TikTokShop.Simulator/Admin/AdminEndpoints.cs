@@ -98,6 +98,7 @@ public static class AdminEndpoints
         sim.MapSimulatorDiagnostics();
         sim.MapSimulatorTruth();
         sim.MapSimulatorAnalytics();
+        sim.MapSimulatorProducts();
         return app;
     }
 

@@ -94,6 +94,7 @@ public abstract class SyncFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(TikTokClock.ServiceKey, new SimulatorTimeProvider(Clock, Settle + TimeSpan.FromSeconds(1)));
             silo.Services.AddShopGrains(configuration);
             silo.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            ConfigureSilo(silo.Services, configuration);
         });
         cluster = builder.Build();
         await cluster.DeployAsync();
@@ -101,6 +102,11 @@ public abstract class SyncFixture : IAsyncLifetime
 
     /// <summary>Adds services to the simulator (e.g. another request tap).</summary>
     protected virtual void ConfigureSimulator(IServiceCollection services)
+    {
+    }
+
+    /// <summary>More silo services (e.g. alert delivery), after the shop grains'.</summary>
+    protected virtual void ConfigureSilo(IServiceCollection services, IConfiguration configuration)
     {
     }
 

@@ -41,12 +41,15 @@ public sealed class ProductCatalog
     private readonly long _firstCreate;
     private readonly long _spacing;
 
-    /// <summary>Creates the catalogue.</summary>
-    public ProductCatalog(IOptions<SimulatorSettings> settings, ShopDirectory shops)
+    private readonly ProductIncidents _incidents;
+
+    /// <summary>Creates the catalogue; <paramref name="incidents"/> holds admin-injected status changes (none when null).</summary>
+    public ProductCatalog(IOptions<SimulatorSettings> settings, ShopDirectory shops, ProductIncidents? incidents = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings.Value;
         _shops = shops;
+        _incidents = incidents ?? new ProductIncidents();
         var start = _settings.ClockStart.ToUnixTimeSeconds();
         _firstCreate = start - (60L + _settings.HistoryDays) * 86_400;
         _spacing = Math.Max(1, (start - _firstCreate) / _settings.ProductsPerShop);
@@ -56,7 +59,8 @@ public sealed class ProductCatalog
     public IReadOnlyList<ProductPlan> For(Shop shop)
     {
         ArgumentNullException.ThrowIfNull(shop);
-        return _cache.GetOrAdd(shop.Index, _ => Enumerable.Range(0, _settings.ProductsPerShop).Select(k => Build(shop, k)).ToList());
+        var plans = _cache.GetOrAdd(shop.Index, _ => Enumerable.Range(0, _settings.ProductsPerShop).Select(k => Build(shop, k)).ToList());
+        return _incidents.IsEmpty ? plans : [.. plans.Select(_incidents.Apply)];
     }
 
     /// <summary>How many products exist at <paramref name="at"/> (products are created in ordinal order).</summary>

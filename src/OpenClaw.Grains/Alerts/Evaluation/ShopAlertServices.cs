@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenClaw.Grains.Alerts.Index;
+using OpenClaw.Grains.Metrics.Queries;
+using OpenClaw.ServiceDefaults.Configuration;
+using OpenClaw.ServiceDefaults.Redis;
+using StackExchange.Redis;
+
+namespace OpenClaw.Grains.Alerts.Evaluation;
+
+/// <summary>What the shop grain's alert part works with, resolved once per activation.</summary>
+/// <param name="Values">Every registered <see cref="IAlertValueSource"/>, asked in registration order.</param>
+/// <param name="Index">The per-tenant alert index the shop writes.</param>
+/// <param name="Options">Evaluation settings.</param>
+public sealed record ShopAlertServices(CompositeAlertValues Values, TenantAlertIndex Index, ShopAlertOptions Options);
+
+/// <summary>Registers the shop grains' alert evaluation.</summary>
+public static class ShopAlertServiceExtensions
+{
+    /// <summary>
+    /// Adds settings (section <c>Alerts</c>, validated at start), the alert index on the keyed Redis client
+    /// <c>redis</c>, and the value sources: sync lag from the sync report, shop-health rates from the day buckets
+    /// (<see cref="MetricsQuery"/>); other layers add theirs (API error rate from ops errors) with
+    /// <c>services.AddSingleton&lt;IAlertValueSource, …&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddShopAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedSettings<ShopAlertOptions>(configuration, ShopAlertOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertValueSource, SyncReportAlertValues>());
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<MetricsQuery>(sp, Redis(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertValueSource, MetricsAlertValues>());
+        services.TryAddSingleton(sp => new TenantAlertIndex(Redis(sp)));
+        services.TryAddSingleton(sp => new ShopAlertServices(new CompositeAlertValues(sp.GetServices<IAlertValueSource>()),
+            sp.GetRequiredService<TenantAlertIndex>(), sp.GetRequiredService<IOptions<ShopAlertOptions>>().Value));
+        return services;
+    }
+
+    private static IConnectionMultiplexer Redis(IServiceProvider sp) => sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName);
+}

@@ -1,0 +1,14 @@
+namespace OpenClaw.TikTokShop.Simulator.Chat;
+
+/// <summary>The simulator's chat receivers, bound from <c>Simulator:Chat</c>.</summary>
+public sealed class ChatReceiverOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Simulator:Chat";
+
+    /// <summary>
+    /// The signing secret every local robot is configured with (DingTalk, Feishu, and OpenClaw's signed webhook): give
+    /// OpenClaw channels pointing here this secret. A local demo value, not a credential.
+    /// </summary>
+    public string Secret { get; set; } = "openclaw-chat-secret";
+}

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+
+namespace OpenClaw.TikTokShop.Simulator.Data.Products;
+
+/// <summary>
+/// Status changes an admin injected into products (<c>POST /_sim/products/incident</c>), laid over the generated
+/// timelines the way <see cref="InventoryOverlay"/> lays over stock: the generator is never mutated, and everything that
+/// reads products through <see cref="ProductCatalog"/> (search, detail, webhooks, ground truth) sees the change from
+/// its time on. In memory, lost on restart.
+/// </summary>
+public sealed class ProductIncidents
+{
+    private readonly ConcurrentDictionary<string, ProductEvent> _byProduct = new(StringComparer.Ordinal);
+
+    /// <summary>True while nothing was injected (the catalogue then skips the overlay).</summary>
+    public bool IsEmpty => _byProduct.IsEmpty;
+
+    /// <summary>Records that <paramref name="productId"/> changes to <paramref name="change"/> at its time (replacing an earlier injection).</summary>
+    public void Add(string productId, ProductEvent change) => _byProduct[productId] = change;
+
+    /// <summary>The plan with the injected change appended after the events before it, or the plan itself.</summary>
+    public ProductPlan Apply(ProductPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return _byProduct.TryGetValue(plan.Id, out var change)
+            ? plan with { Events = [.. plan.Events.Where(e => e.Time < change.Time), change] }
+            : plan;
+    }
+}

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Options;
 using Microsoft.FluentUI.AspNetCore.Components;
 using OpenClaw.Dashboard.Api;
@@ -27,6 +30,8 @@ public static class DashboardServiceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddFluentUIComponents();
         services.AddLocalization();
+        // Chinese shop names go out as UTF-8 text, not as &#x...; escapes.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {

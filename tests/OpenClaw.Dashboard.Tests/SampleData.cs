@@ -33,3 +33,17 @@ public static class SampleData
             new ShopMetrics(Reauth, "TH", Summary(34)),
         ]);
 }
+
+/// <summary>Shop detail for the shop page tests.</summary>
+public static class SampleShop
+{
+    public static ShopDetail Detail(bool paused = false) => new(
+        SampleData.Late, "深圳美妆旗舰店", "GB", "CROSS_BORDER", paused ? "paused" : "active", null, new ShopSettings("Europe/London", ["美妆"], paused, null), 3,
+        DashboardBunitContext.Now.AddDays(-30),
+        new TokenSummary("Valid", DashboardBunitContext.Now.AddDays(6), DashboardBunitContext.Now.AddDays(300), DashboardBunitContext.Now.AddDays(5), null, null, null),
+        [
+            new DomainSyncStatus("orders", DashboardBunitContext.Now.AddMinutes(-45), 2700, false, null, null, true, DashboardBunitContext.Now.AddMinutes(-45), null, 10, 200, "rate limited", 3),
+            new DomainSyncStatus("returns", DashboardBunitContext.Now.AddMinutes(-1), 60, false, null, null, true, DashboardBunitContext.Now.AddMinutes(-1), null, 2, 5, null, 0),
+        ],
+        0, 420, new RateBudgetUsage(100_000, 25_000, null, null, 10, 3, 80_000, false), [], DashboardBunitContext.Now);
+}

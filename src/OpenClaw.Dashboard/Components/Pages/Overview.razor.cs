@@ -97,9 +97,6 @@ public sealed partial class Overview : IDisposable
 
     private void ApplyFilter() => filtered = [.. new ShopFilter(Search, Region, Status, Tag, Health).Apply(rows)];
 
-    private void SetQuery(string name, string? value) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, string.IsNullOrEmpty(value) ? null : value), replace: true);
-
     private void StartRefresh()
     {
         if (refresh is not null)

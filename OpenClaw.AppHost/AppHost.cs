@@ -53,6 +53,16 @@ var api = builder.AddProject<Projects.OpenClaw_Api>("api")
     .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
     .WithKubernetesProbes();
 
+// The operator dashboard: reads only the API (service discovery resolves https+http://api); a browser-facing app.
+builder.AddProject<Projects.OpenClaw_Dashboard>("dashboard")
+    .WithHttpEndpoint()
+    .WithReference(api)
+    .WaitFor(api)
+    .WithExternalHttpEndpoints()
+    .WithClusterLinks(silo, builder.Configuration)
+    .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
+    .WithKubernetesProbes();
+
 // Locally the simulator's consent page sends the seller back to the API's callback (TikTok's partner center does in production).
 tiktok.WithOAuthCallback(api);
 

@@ -27,7 +27,7 @@ public sealed class DashboardStackFixture : IAsyncLifetime
     public const int ShopCount = 3;
 
     private const string BootstrapKey = "dashboard-tests-bootstrap-key-0123456789abcdef";
-    private readonly List<WebApplication> apps = [];
+    private readonly LoopbackApps apps = new();
 
     /// <summary>True when chromium is installed and the stack runs.</summary>
     public bool Available { get; } = File.Exists(ChromiumPath);
@@ -61,22 +61,9 @@ public sealed class DashboardStackFixture : IAsyncLifetime
             "--Simulator:ClockStart=" + start.ToString("O", CultureInfo.InvariantCulture), $"--Simulator:RedirectUrl={apiUrl}/api/v1/oauth/callback",
         ]));
 
-        string[] shared =
-        [
-            "--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:redis={redis.ConnectionString}", "--Orleans:ClusterId=dash-tests",
-            $"--Orleans:ServiceId={serviceId}", "--Orleans:Clustering:ProviderType=Redis", "--Orleans:Clustering:ServiceKey=redis",
-            "--TikTokShop:AppKey=openclaw-demo-app", "--TikTokShop:AppSecret=openclaw-demo-secret", "--TikTokShop:ServiceId=7000000000000000001",
-            $"--TikTokShop:ApiBaseUrl={simulatorUrl}", $"--TikTokShop:AuthBaseUrl={simulatorUrl}", $"--TikTokShop:AuthorizeBaseUrl={simulatorUrl}",
-        ];
+        string[] shared = LoopbackClusterArguments.Shared(redis.ConnectionString, "dash-tests", serviceId, simulatorUrl);
         var siloBuilder = WebApplication.CreateBuilder(
-        [
-            .. shared, "--urls", $"http://127.0.0.1:{FreePort.Next()}",
-            "--Orleans:GrainStorage:Default:ProviderType=Redis", "--Orleans:GrainStorage:Default:ServiceKey=redis",
-            "--Orleans:Reminders:ProviderType=Redis", "--Orleans:Reminders:ServiceKey=redis",
-            $"--Orleans:Endpoints:SiloPort={FreePort.Next()}", $"--Orleans:Endpoints:GatewayPort={FreePort.Next()}",
-            "--Orleans:Endpoints:AdvertisedIPAddress=127.0.0.1", $"--RateBudget:AppKey={serviceId}", "--RateBudget:DailyQuota=100000000",
-            "--Demo:Enabled=true", $"--Demo:ShopCount={ShopCount}", $"--Demo:TenantId={TenantId}",
-        ]);
+            [.. shared, .. LoopbackClusterArguments.Silo(serviceId), "--Demo:Enabled=true", $"--Demo:ShopCount={ShopCount}", $"--Demo:TenantId={TenantId}"]);
         siloBuilder.AddServiceDefaults();
         siloBuilder.AddSilo();
         var silo = siloBuilder.Build();
@@ -118,28 +105,8 @@ public sealed class DashboardStackFixture : IAsyncLifetime
         return names;
     }
 
-    private async Task StartAsync(WebApplication app)
-    {
-        apps.Add(app);
-        await app.StartAsync();
-    }
+    private Task StartAsync(WebApplication app) => apps.StartAsync(app);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var app in Enumerable.Reverse(apps))
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await app.StopAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Abandoned; the process ends with the test run.
-            }
-
-            await app.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => apps.DisposeAsync();
 }

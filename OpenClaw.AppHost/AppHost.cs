@@ -53,12 +53,23 @@ var api = builder.AddProject<Projects.OpenClaw_Api>("api")
     .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
     .WithKubernetesProbes();
 
+// The operator dashboard: reads only the API (service discovery resolves https+http://api); a browser-facing app.
+var dashboard = builder.AddProject<Projects.OpenClaw_Dashboard>("dashboard")
+    .WithHttpEndpoint()
+    .WithReference(api)
+    .WaitFor(api)
+    .WithExternalHttpEndpoints()
+    .WithClusterLinks(silo, builder.Configuration)
+    .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
+    .WithKubernetesProbes();
+
 // Locally the simulator's consent page sends the seller back to the API's callback, and its webhooks go to the API's
 // ingress (TikTok's partner center holds both in production).
 tiktok.WithOAuthCallback(api).WithWebhooksTo(api);
 
-// Locally alert channels may point at the simulator's chat receivers (http, loopback); never in the manifests.
-silo.WithLocalAlertDelivery(api);
-api.WithLocalAlertDelivery(api);
+// Locally alert channels may point at the simulator's chat receivers (http, loopback), and messages link to the
+// operator dashboard; never in the manifests.
+silo.WithLocalAlertDelivery(dashboard);
+api.WithLocalAlertDelivery(dashboard);
 
 builder.Build().Run();

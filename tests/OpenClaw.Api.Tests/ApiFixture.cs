@@ -23,7 +23,7 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>Simulator shops (each test claims its own).</summary>
     public const int ShopCount = 16;
 
-    private readonly List<WebApplication> apps = [];
+    private readonly LoopbackApps apps = new();
     private string[] apiArgs = [];
     private int claimedShops = -1;
 
@@ -97,22 +97,11 @@ public sealed class ApiFixture : IAsyncLifetime
 
         string[] shared =
         [
-            "--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:redis={redis.ConnectionString}",
-            "--Orleans:ClusterId=api-tests", $"--Orleans:ServiceId={serviceId}",
-            "--Orleans:Clustering:ProviderType=Redis", "--Orleans:Clustering:ServiceKey=redis",
-            "--TikTokShop:AppKey=openclaw-demo-app", "--TikTokShop:AppSecret=openclaw-demo-secret", "--TikTokShop:ServiceId=7000000000000000001",
-            $"--TikTokShop:ApiBaseUrl={SimulatorUrl}", $"--TikTokShop:AuthBaseUrl={SimulatorUrl}", $"--TikTokShop:AuthorizeBaseUrl={SimulatorUrl}",
+            .. LoopbackClusterArguments.Shared(redis.ConnectionString, "api-tests", serviceId, SimulatorUrl),
             // Alert channels may point at the simulator's chat receivers (http, loopback), as in the local demo.
             "--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:", "--Alerts:EvaluationInterval=00:00:00.500",
         ];
-        var siloBuilder = WebApplication.CreateBuilder(
-        [
-            .. shared, "--urls", $"http://127.0.0.1:{FreePort.Next()}",
-            "--Orleans:GrainStorage:Default:ProviderType=Redis", "--Orleans:GrainStorage:Default:ServiceKey=redis",
-            "--Orleans:Reminders:ProviderType=Redis", "--Orleans:Reminders:ServiceKey=redis",
-            $"--Orleans:Endpoints:SiloPort={FreePort.Next()}", $"--Orleans:Endpoints:GatewayPort={FreePort.Next()}",
-            "--Orleans:Endpoints:AdvertisedIPAddress=127.0.0.1", $"--RateBudget:AppKey={serviceId}", "--RateBudget:DailyQuota=100000000",
-        ]);
+        var siloBuilder = WebApplication.CreateBuilder([.. shared, .. LoopbackClusterArguments.Silo(serviceId)]);
         siloBuilder.AddServiceDefaults();
         siloBuilder.AddSilo();
         siloBuilder.Services.AddSingleton<IIncomingGrainCallFilter>(GrainCalls);
@@ -140,30 +129,9 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        // The API (client) first, then the silo, then the simulator.
-        foreach (var app in Enumerable.Reverse(apps))
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await app.StopAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Abandoned; the process ends with the test run.
-            }
+    public ValueTask DisposeAsync() => apps.DisposeAsync();
 
-            await app.DisposeAsync();
-        }
-    }
-
-    private async Task StartAsync(WebApplication app)
-    {
-        apps.Add(app);
-        await app.StartAsync();
-    }
+    private Task StartAsync(WebApplication app) => apps.StartAsync(app);
 
     private async Task<IReadOnlyList<string>> SimulatorShopIdsAsync()
     {

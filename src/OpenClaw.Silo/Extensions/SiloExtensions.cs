@@ -8,6 +8,7 @@ using OpenClaw.Silo.Demo;
 using OpenClaw.Silo.Health;
 using OpenClaw.Silo.Membership;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 
 namespace OpenClaw.Silo.Extensions;
@@ -67,8 +68,9 @@ public static class SiloExtensions
             .Configure(host => host.ShutdownTimeout = DefaultShutdownTimeout)
             .Bind(builder.Configuration.GetSection("HostOptions"));
 
-        // Grain calls appear as spans under the caller's trace (Microsoft.Orleans.* activity sources).
-        builder.UseOrleans(silo => silo.AddActivityPropagation());
+        // Grain calls appear as spans under the caller's trace (Microsoft.Orleans.* activity sources). The Orleans
+        // dashboard (grains, silos, calls) is served by Program at /dashboard; the operator dashboard links to it.
+        builder.UseOrleans(silo => silo.AddActivityPropagation().AddDashboard());
 
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
 

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using OpenClaw.Dashboard.Api;
+
+namespace OpenClaw.Dashboard.Model;
+
+/// <summary>
+/// Daily paid orders per shop for the overview's sparklines, fetched only for rows the virtualized grid renders, at
+/// most four at a time, each shop once per range. Once the endpoint answers "unavailable" no further calls are made.
+/// </summary>
+public sealed class ShopTrendCache(IOpenClawApi api, DateOnly from, DateOnly to) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Task<IReadOnlyList<long>?>> trends = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim gate = new(4);
+    private readonly CancellationTokenSource stop = new();
+    private volatile bool unavailable;
+
+    /// <summary>The shop's daily paid orders, oldest first, or null when the API does not offer them.</summary>
+    public Task<IReadOnlyList<long>?> GetAsync(string shopId) => trends.GetOrAdd(shopId, LoadAsync);
+
+    private async Task<IReadOnlyList<long>?> LoadAsync(string shopId)
+    {
+        if (unavailable)
+        {
+            return null;
+        }
+
+        await gate.WaitAsync(stop.Token).ConfigureAwait(false);
+        try
+        {
+            var result = unavailable ? null : await api.GetShopMetricsAsync(shopId, from, to, stop.Token).ConfigureAwait(false);
+            if (result is null || !result.IsOk)
+            {
+                unavailable |= result?.IsUnavailable == true;
+                return null;
+            }
+
+            return [.. result.Value!.Days.OrderBy(d => d.Date).Select(d => d.Summary.Count("orders_paid"))];
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        stop.Cancel();
+        stop.Dispose();
+        gate.Dispose();
+    }
+}

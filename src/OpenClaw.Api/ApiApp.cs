@@ -37,6 +37,7 @@ public static class ApiApp
         app.MapShopImportApi();
         app.MapOAuthApi();
         app.MapOpsErrorsApi();
+        app.MapMetricsApi();
         app.MapWebhooksApi();
         app.MapAuditApi();
         app.MapAlertsApi();

@@ -9,7 +9,9 @@ using OpenClaw.Api.Audit;
 using OpenClaw.Api.Alerts;
 using OpenClaw.Api.Errors;
 using OpenClaw.Api.Shops;
+using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.Hosting;
+using OpenClaw.Grains.Metrics.Queries;
 using OpenClaw.Grains.OpsErrors;
 using OpenClaw.Grains.ReadModels;
 using OpenClaw.ServiceDefaults.Configuration;
@@ -59,6 +61,8 @@ public static class ApiServiceExtensions
         services.AddSingleton(sp => new TenantStore(Redis(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OAuthStateProtector>(sp, Redis(sp)));
         services.AddSingleton<ShopCatalog>();
+        services.AddSingleton(sp => new EntityStore(Redis(sp)));
+        services.AddSingleton(sp => new MetricsQuery(Redis(sp), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<ShopReadModel>()));
         services.AddSingleton<GrainCalls>();
         services.AddOpsErrors(builder.Configuration);
 

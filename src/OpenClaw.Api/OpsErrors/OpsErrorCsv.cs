@@ -1,14 +1,10 @@
 using System.Globalization;
-using CsvHelper;
+using OpenClaw.Api.Csv;
 using OpenClaw.Grains.OpsErrors;
 
 namespace OpenClaw.Api.OpsErrors;
 
-/// <summary>
-/// Writes ops error groups as CSV that Excel opens as intended: UTF-8 with a byte order mark (so Chinese text is not
-/// read as the ANSI code page), CRLF line ends and RFC 4180 quoting (CsvHelper), and every text cell starting with
-/// <c>= + - @</c>, tab or CR prefixed with <c>'</c> so a spreadsheet shows it instead of running it (OWASP CSV injection).
-/// </summary>
+/// <summary>Writes ops error groups as CSV that Excel opens as intended (<see cref="ExcelCsv"/>).</summary>
 public static class OpsErrorCsv
 {
     /// <summary>The header row.</summary>
@@ -19,31 +15,17 @@ public static class OpsErrorCsv
         "request_excerpt", "response_excerpt",
     ];
 
-    private static readonly CsvWriterOptions Options = new()
-    {
-        NewLine = "\r\n",
-        WriteByteOrderMark = true,
-        Injection = CsvInjection.Escape,
-    };
-
-    /// <summary>Streams the header and <paramref name="records"/> to <paramref name="stream"/> (left open), flushing as the buffer fills.</summary>
+    /// <summary>Streams the header and <paramref name="records"/> to <paramref name="stream"/> (left open).</summary>
     /// <returns>The number of rows written.</returns>
-    public static async Task<int> WriteAsync(Stream stream, IAsyncEnumerable<OpsErrorRecord> records, bool chinese, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
-        await using (csv.ConfigureAwait(false))
-        {
-            await csv.WriteRecordAsync(Columns, cancellationToken).ConfigureAwait(false);
-            var rows = 0;
-            await foreach (var r in records.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                await csv.WriteRecordAsync(Row(r, chinese), cancellationToken).ConfigureAwait(false);
-                rows++;
-            }
+    public static Task<int> WriteAsync(Stream stream, IAsyncEnumerable<OpsErrorRecord> records, bool chinese, CancellationToken cancellationToken) =>
+        ExcelCsv.WriteAsync(stream, Columns, Rows(records, chinese, cancellationToken), cancellationToken);
 
-            await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return rows;
+    private static async IAsyncEnumerable<string[]> Rows(IAsyncEnumerable<OpsErrorRecord> records, bool chinese,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var r in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Row(r, chinese);
         }
     }
 

@@ -17,6 +17,12 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
     /// <summary>Most days one query reads.</summary>
     public const int MaxDays = 366;
 
+    /// <summary>The day boundary of every cross-shop result: each shop's own local midnight (docs/metrics.md).</summary>
+    public const string ShopLocal = "shop-local";
+
+    /// <summary>Sums of nothing (a tenant without shops).</summary>
+    public static MetricSummary Empty => new MetricSums().ToSummary();
+
     /// <summary>Sums of every shop over the range, in the order given.</summary>
     /// <exception cref="ArgumentException">No shops, or the range is reversed or longer than <see cref="MaxDays"/>.</exception>
     public async Task<IReadOnlyList<ShopMetrics>> ShopTotalsAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
@@ -86,7 +92,7 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
         var result = groups.Select(g => new MetricsGroup(g.Key, g.Value.Name, [.. g.Value.Shops], g.Value.Sums.ToSummary()))
             .OrderByDescending(g => g.Summary.Count(MetricFields.OrdersPaid) + g.Summary.Count(MetricFields.ProductOrders))
             .ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return new MetricsComparison(by, from, to, "shop-local", result, total.ToSummary());
+        return new MetricsComparison(by, from, to, ShopLocal, result, total.ToSummary());
     }
 
     /// <summary>The category key of products OpenClaw has not stored (or stored without a category).</summary>

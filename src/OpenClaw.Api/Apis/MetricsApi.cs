@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OpenClaw.Api.Access;
+using OpenClaw.Api.Metrics;
+using OpenClaw.Api.Shops;
+using OpenClaw.Grains.Metrics.Queries;
+using OpenClaw.Grains.ReadModels;
+
+namespace OpenClaw.Api.Apis;
+
+/// <summary>
+/// The metrics of docs/metrics.md over the day buckets the shop grains write, read straight from Redis
+/// (<see cref="MetricsQuery"/>, pipelined; never a call to every grain): tenant overview, comparison (JSON and CSV),
+/// one shop's daily series, health and reconciliation. Dates are shop-local <c>yyyy-MM-dd</c>; every shop's own local
+/// days are summed (<c>day_boundary: shop-local</c>).
+/// </summary>
+public static class MetricsApi
+{
+    /// <summary>Maps the endpoints (tenant keys with <c>read</c>).</summary>
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
+    {
+        var metrics = app.MapGroup("/api/v1/metrics").WithTags("Metrics").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
+        metrics.MapGet("/overview", OverviewAsync);
+        metrics.MapGet("/compare", CompareAsync);
+        metrics.MapGet("/compare.csv", CompareCsvAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        var shop = app.MapGroup("/api/v1/shops/{shopId}").WithTags("Metrics").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
+        shop.MapGet("/metrics", SeriesAsync);
+        shop.MapGet("/health", HealthAsync);
+        shop.MapGet("/reconciliation", ReconciliationAsync);
+        return app;
+    }
+
+    /// <summary>The tenant's total and each shop's sums over the range.</summary>
+    public static async Task<Results<Ok<MetricsOverview>, ValidationProblem>> OverviewAsync(
+        ClaimsPrincipal user, [AsParameters] MetricsRange range, TenantIndex tenants, MetricsQuery query, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var (from, to, errors) = range.Resolve(time);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var shopIds = await tenants.ReadAsync(user.TenantId()!);
+        if (shopIds.Count == 0)
+        {
+            return TypedResults.Ok(new MetricsOverview(from, to, MetricsQuery.ShopLocal, MetricsQuery.Empty, []));
+        }
+
+        var comparison = await query.CompareAsync(shopIds, from, to, MetricsGrouping.Shop);
+        var shops = await query.ShopTotalsAsync(shopIds, from, to);
+        return TypedResults.Ok(new MetricsOverview(from, to, comparison.DayBoundary, comparison.Total, shops));
+    }
+
+    /// <summary>The tenant's shops grouped by <c>by</c> (region, warehouse, category, shop) with the tenant total.</summary>
+    public static async Task<Results<Ok<MetricsComparison>, ValidationProblem>> CompareAsync(
+        ClaimsPrincipal user, [AsParameters] MetricsRange range, [FromQuery] string? by, TenantIndex tenants, MetricsQuery query, TimeProvider time)
+    {
+        var (comparison, errors) = await CompareCoreAsync(user, range, by, tenants, query, time);
+        return comparison is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(comparison);
+    }
+
+    /// <summary>The comparison as a CSV attachment for Excel (UTF-8 with BOM, CRLF, RFC 4180, formula-safe).</summary>
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem>> CompareCsvAsync(
+        ClaimsPrincipal user, [AsParameters] MetricsRange range, [FromQuery] string? by, TenantIndex tenants, MetricsQuery query, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (comparison, errors) = await CompareCoreAsync(user, range, by, tenants, query, time);
+        if (comparison is null)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var name = $"compare-{comparison.By.ToString().ToLowerInvariant()}-{comparison.From:yyyyMMdd}-{comparison.To:yyyyMMdd}.csv";
+        return TypedResults.Stream(s => MetricsCsv.WriteAsync(s, comparison, cancellationToken), "text/csv; charset=utf-8", name);
+    }
+
+    /// <summary>One shop's sums per shop-local day; 404 for a shop that is not the tenant's.</summary>
+    public static async Task<Results<Ok<ShopMetricsSeries>, ProblemHttpResult, ValidationProblem>> SeriesAsync(
+        ClaimsPrincipal user, string shopId, [AsParameters] MetricsRange range, ShopCatalog catalog, MetricsQuery query, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (!await OwnsAsync(user, shopId, catalog))
+        {
+            return ApiProblems.NotFound("shop");
+        }
+
+        var (from, to, errors) = range.Resolve(time);
+        return errors.Count > 0
+            ? ApiProblems.Invalid(errors)
+            : TypedResults.Ok(new ShopMetricsSeries(shopId, from, to, await query.SeriesAsync(shopId, from, to)));
+    }
+
+    /// <summary>The shop's health over its last 30 local days against TikTok's targets, with the reasons.</summary>
+    public static async Task<Results<Ok<ShopHealth>, ProblemHttpResult>> HealthAsync(
+        ClaimsPrincipal user, string shopId, ShopCatalog catalog, MetricsQuery query, TimeProvider time) =>
+        await OwnsAsync(user, shopId, catalog)
+            ? TypedResults.Ok(await query.HealthAsync(shopId, time.GetUtcNow()))
+            : ApiProblems.NotFound("shop");
+
+    /// <summary>OpenClaw's orders, GMV and refunds beside TikTok's shop performance per day, flagged beyond ±3 %.</summary>
+    public static async Task<Results<Ok<ShopReconciliation>, ProblemHttpResult, ValidationProblem>> ReconciliationAsync(
+        ClaimsPrincipal user, string shopId, [AsParameters] MetricsRange range, ShopCatalog catalog, MetricsQuery query, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (!await OwnsAsync(user, shopId, catalog))
+        {
+            return ApiProblems.NotFound("shop");
+        }
+
+        var (from, to, errors) = range.Resolve(time);
+        return errors.Count > 0
+            ? ApiProblems.Invalid(errors)
+            : TypedResults.Ok(new ShopReconciliation(shopId, from, to, MetricsQuery.ReconciliationTolerance, await query.ReconcileAsync(shopId, from, to)));
+    }
+
+    private static async Task<(MetricsComparison? Comparison, Dictionary<string, string[]> Errors)> CompareCoreAsync(
+        ClaimsPrincipal user, MetricsRange range, string? by, TenantIndex tenants, MetricsQuery query, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var (from, to, errors) = range.Resolve(time);
+        var grouping = MetricsGrouping.Shop;
+        if (by is not null && (!Enum.TryParse(by, ignoreCase: true, out grouping) || !Enum.IsDefined(grouping) || int.TryParse(by, out _)))
+        {
+            errors["by"] = ["by must be one of region, warehouse, category, shop."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var shopIds = await tenants.ReadAsync(user.TenantId()!);
+        var comparison = shopIds.Count == 0
+            ? new MetricsComparison(grouping, from, to, MetricsQuery.ShopLocal, [], MetricsQuery.Empty)
+            : await query.CompareAsync(shopIds, from, to, grouping);
+        return (comparison, errors);
+    }
+
+    private static async Task<bool> OwnsAsync(ClaimsPrincipal user, string shopId, ShopCatalog catalog) =>
+        ShopIds.IsValid(shopId) && await catalog.FindAsync(user.TenantId()!, shopId) is not null;
+}

@@ -72,7 +72,7 @@ internal sealed class RateSilo : IAsyncDisposable
             sp.GetRequiredService<ILogger<SyncPacer>>()));
         services.AddTransient(sp => new ShopServices(sp.GetRequiredService<TikTokShopClient>(), sp.GetRequiredService<ITokenRefresher>(),
             sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<ShopReadModel>(),
-            world, sp.GetRequiredService<SyncPacer>(), sp.GetRequiredService<RateBudget>()));
+            world, sp.GetRequiredService<SyncPacer>(), sp.GetRequiredService<RateBudget>(), sp.GetRequiredService<OpenClaw.Grains.Sync.Tracking.TrackingBacklog>()));
         services.AddShopGrains(configuration);
 
         var id = Guid.NewGuid().ToString("N")[..8];

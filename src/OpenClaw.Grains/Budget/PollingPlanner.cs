@@ -44,6 +44,12 @@ public sealed class PollingPlanner
         }
     }
 
+    /// <summary>
+    /// True when the day's forecast (<paramref name="forecastForDay"/> calls) leaves room for deferrable work: at most
+    /// <see cref="PollingPlannerOptions.DeferrableQuotaShare"/> of <paramref name="dailyQuota"/>.
+    /// </summary>
+    public bool AffordsDeferrable(long forecastForDay, long dailyQuota) => forecastForDay <= dailyQuota * _options.DeferrableQuotaShare;
+
     /// <summary>Plans the intervals.</summary>
     /// <param name="remainingQuota">Calls left in today's quota (negative counts as none).</param>
     /// <param name="timeLeftInDay">Time until the quota day ends.</param>

@@ -43,6 +43,7 @@ public static class GrainServiceExtensions
         services.TryAddKeyedSingleton(TikTokClock.ServiceKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
 
         services.TryAddSingleton(sp => new EntityStore(Redis(sp)));
+        services.TryAddSingleton(sp => new Sync.Tracking.TrackingBacklog(Redis(sp)));
         services.TryAddSingleton(sp => new ShopReadModel(Redis(sp)));
         services.TryAddSingleton(sp => new TenantIndex(Redis(sp)));
         services.TryAddTransient<ITokenRefresher, AuthClientTokenRefresher>();

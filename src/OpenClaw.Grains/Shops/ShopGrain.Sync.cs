@@ -152,10 +152,13 @@ public sealed partial class ShopGrain
                 pages += await RunWindowAsync(domain, SyncKind.Incremental, syncOptions.Value.PagesPerTurn - pages, cancellationToken);
             }
 
+            await RunTrackingAsync(due: true, cancellationToken);
             foreach (var domain in Windowed)
             {
                 pages += await RunWindowAsync(domain, SyncKind.Backfill, syncOptions.Value.PagesPerTurn - pages, cancellationToken);
             }
+
+            await RunTrackingAsync(due: false, cancellationToken);
         }
         catch (TokenUnavailableException ex)
         {
@@ -304,7 +307,7 @@ public sealed partial class ShopGrain
                 }
             },
         };
-        return new DomainFetch(services.Client, access, options, services.Store);
+        return new DomainFetch(services.Client, access, options, services.Store, services.Tracking);
     }
 
     // The budget refused without calling TikTok (quota spent, backfill ahead of pace, shop paused after a 429): not a
@@ -342,7 +345,7 @@ public sealed partial class ShopGrain
         var now = time.GetUtcNow();
         var realNow = services.RealTime.GetUtcNow();
         var backoff = _retryAt.Values.Concat(_backfillRetryAt.Values).Where(at => at > realNow).Select(at => at - realNow).DefaultIfEmpty(o.MaxIdleDelay).Min();
-        var busy = sync.State.Targeted.Count > 0 || Windowed.Any(d =>
+        var busy = sync.State.Targeted.Count > 0 || TrackingBusy() || Windowed.Any(d =>
         {
             var c = Cursor(d);
             return (c.State.Window is not null && !IsBackingOff(d)) || (c.BackfillPending && !IsBackingOff(d, SyncKind.Backfill));

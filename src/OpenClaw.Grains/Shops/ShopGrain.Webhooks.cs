@@ -143,7 +143,7 @@ public sealed partial class ShopGrain
             _tokens?.NextRefreshAt, t.LastRefreshedAt, t.AuthorizationExpiresAt, t.LastErrorKey);
         var domains = Enum.GetValues<SyncDomain>().Select(d => Cursor(d).Status(now)).ToList();
         var callsToday = sync.State.CallsDay == DateOnly.FromDateTime(now.UtcDateTime) ? sync.State.CallsToday : 0;
-        return new ShopSyncReport(Snapshot(), token, domains, sync.State.Targeted.Count, callsToday, now, [.. shop.State.RecentEvents]);
+        return new ShopSyncReport(Snapshot(), token, domains, sync.State.Targeted.Count, callsToday, now, [.. shop.State.RecentEvents], PendingTracking: PendingTrackingCount);
     }
 
     private DateTimeOffset _readModelWrittenAt;

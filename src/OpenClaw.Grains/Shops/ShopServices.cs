@@ -15,6 +15,7 @@ namespace OpenClaw.Grains.Shops;
 /// <param name="RealTime">The real clock (failure backoff); the TikTok clock is the grain's own.</param>
 /// <param name="Pacer">The silo's polling plan (quota-aware intervals).</param>
 /// <param name="Budget">The cluster-wide rate budget (usage and forecast for the report).</param>
+/// <param name="Tracking">Tracking still to fetch per shop (final packages).</param>
 public sealed record ShopServices(
     TikTokShopClient Client, ITokenRefresher Refresher, IDataProtectionProvider DataProtection, EntityStore Store, ShopReadModel ReadModel,
-    TimeProvider RealTime, Sync.SyncPacer Pacer, Budget.RateBudget Budget);
+    TimeProvider RealTime, Sync.SyncPacer Pacer, Budget.RateBudget Budget, Sync.Tracking.TrackingBacklog Tracking);

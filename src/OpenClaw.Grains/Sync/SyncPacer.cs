@@ -24,6 +24,7 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
     private int _refreshing;
     private Dictionary<string, TimeSpan> _intervals = [];
     private DateTimeOffset _plannedAt = DateTimeOffset.MinValue;
+    private volatile bool _affordsDeferrable = true;
 
     /// <summary>Records a shop's profile after a turn.</summary>
     public void Report(ShopPollingProfile profile)
@@ -43,6 +44,19 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
     {
         _ = RefreshIfDueAsync();
         return _intervals.TryGetValue(shopId, out var interval) ? interval : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// True while the day's forecast at the last plan leaves room for deferrable work (<see cref="PollingPlanner.AffordsDeferrable"/>);
+    /// true before the first plan (the budget still enforces the quota).
+    /// </summary>
+    public bool AffordsDeferrable
+    {
+        get
+        {
+            _ = RefreshIfDueAsync();
+            return _affordsDeferrable;
+        }
     }
 
     /// <summary>Recomputes the plan now (the first caller after <see cref="RefreshEvery"/> does it; others keep the old plan).</summary>
@@ -65,6 +79,7 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
             await db.KeyExpireAsync(budget.Keys.ActiveShops, TimeSpan.FromDays(1)).ConfigureAwait(false);
             var clusterShops = Math.Max(local.Count, await db.SortedSetLengthAsync(budget.Keys.ActiveShops).ConfigureAwait(false));
             var usage = await budget.GetUsageAsync().ConfigureAwait(false);
+            _affordsDeferrable = planner.AffordsDeferrable(usage.ForecastForDay, usage.DailyQuota);
             var share = clusterShops == 0 ? 0 : (double)local.Count / clusterShops;
             var remaining = (long)((usage.DailyQuota - usage.UsedToday) * share);
             var plan = planner.Plan(remaining, usage.DayEndsAt - usage.AsOf, local);

@@ -70,6 +70,11 @@ public sealed partial class ShopGrain
         catch (RateBudgetPausedException ex)
         {
             _trackingRetryAt[due] = ex.RetryAt; // deferred, not dropped: the entries stay listed
+            if (ex.Reason == RateBudgetPauseReason.Contended)
+            {
+                _turnEndsAt = services.RealTime.GetUtcNow(); // as for pages: give the grain back while the budget is contended
+            }
+
             LogTrackingDeferred(ShopId, due, ex.Reason, ex.RetryAt);
         }
         catch (TikTokShopException ex)
@@ -122,6 +127,17 @@ public sealed partial class ShopGrain
         var realNow = services.RealTime.GetUtcNow();
         bool Ready(bool due, long count) => count > 0 && !(_trackingRetryAt.TryGetValue(due, out var at) && realNow < at);
         return _trackingPending is { } p && (Ready(true, p.Due) || (Ready(false, p.Backlog) && !Windowed.Any(d => Cursor(d).BackfillPending)));
+    }
+
+    // Real time until a deferred list with entries may be drained again; null when none waits for that.
+    private TimeSpan? TrackingDelay()
+    {
+        var realNow = services.RealTime.GetUtcNow();
+        return _trackingPending is { } p
+            ? new[] { (Due: true, Count: p.Due), (Due: false, Count: p.Backlog) }
+                .Where(l => l.Count > 0 && _trackingRetryAt.TryGetValue(l.Due, out var at) && at > realNow)
+                .Select(l => (TimeSpan?)(_trackingRetryAt[l.Due] - realNow)).Min()
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shop {ShopId} defers tracking (due: {Due}) for the rate budget ({Reason}) until {RetryAt}")]

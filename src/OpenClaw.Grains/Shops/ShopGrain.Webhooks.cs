@@ -71,7 +71,7 @@ public sealed partial class ShopGrain
         while (calls < maxCalls && sync.State.Targeted.Count > 0 && IsSyncing)
         {
             var domain = sync.State.Targeted[0].Domain;
-            if (IsBackingOff(domain))
+            if (IsBackingOff(domain, SyncKind.Targeted))
             {
                 break;
             }

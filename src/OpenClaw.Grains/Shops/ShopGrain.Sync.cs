@@ -170,7 +170,7 @@ public sealed partial class ShopGrain
         {
             await AfterTurnAsync(before);
             activity?.SetTag(SyncTelemetry.PagesTag, pages);
-            services.Pacer.Report(_profile.ToProfile(ShopId, services.RealTime.GetUtcNow()));
+            services.Pacer.Report(_profile.ToProfile(ShopId, services.RealTime.GetUtcNow(), ScheduledCallsPerHour()));
             if (IsSyncing)
             {
                 ArmTimer(NextTurnDelay());
@@ -395,4 +395,7 @@ public sealed partial class ShopGrain
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // Warehouses and performance run on their own intervals, whatever the polling plan: one call per run each.
+    private double ScheduledCallsPerHour() => Unwindowed.Sum(d => 1 / Math.Max(Interval(d).TotalHours, 1.0 / 60));
 }

@@ -110,8 +110,15 @@ public sealed partial class ShopGrain
 
         try
         {
+            var before = _trackingPending;
             _trackingPending = await services.Tracking.CountAsync(ShopId);
             _trackingCountedAtPages = pages;
+            if (before is { } known)
+            {
+                // Only packages pages add to the due list between counts: the growth is new demand the plan reserves for.
+                _profile.RecordTrackingFound(_trackingPending.Value.Due - known.Due);
+            }
+
             return true;
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)

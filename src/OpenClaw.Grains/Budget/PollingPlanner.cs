@@ -52,10 +52,14 @@ public sealed class PollingPlanner
     }
 
     /// <summary>
-    /// True when the day's forecast (<paramref name="forecastForDay"/> calls) leaves room for deferrable work: at most
-    /// <see cref="PollingPlannerOptions.DeferrableQuotaShare"/> of <paramref name="dailyQuota"/>.
+    /// True when the day's forecast leaves room for deferrable work: the calls it still expects
+    /// (<paramref name="forecastForDay"/> − <paramref name="usedToday"/>, i.e. the recent rate × the time left) are at most
+    /// <see cref="PollingPlannerOptions.DeferrableQuotaShare"/> of the quota left. A plan spends
+    /// <see cref="PollingPlannerOptions.PollingShare"/> of it (fixed calls included), so this holds while the app spends
+    /// as planned and fails when it spends faster (a burst, or more shops than planned) or the quota is gone.
     /// </summary>
-    public bool AffordsDeferrable(long forecastForDay, long dailyQuota) => forecastForDay <= dailyQuota * _options.DeferrableQuotaShare;
+    public bool AffordsDeferrable(long usedToday, long forecastForDay, long dailyQuota) =>
+        dailyQuota > usedToday && forecastForDay - usedToday <= (dailyQuota - usedToday) * _options.DeferrableQuotaShare;
 
     /// <summary>Plans the intervals.</summary>
     /// <param name="remainingQuota">Calls left in today's quota (negative counts as none).</param>

@@ -28,9 +28,9 @@ public sealed class PollingPlannerOptions
 
     /// <summary>
     /// Deferrable work (tracking of final packages found by incremental sync) runs at incremental priority only while the
-    /// day's forecast (used + recent rate × time left) stays within this share of the daily quota; above it the work
-    /// waits at backfill priority, which the budget paces. 0 … 1 (exclusive of 0); default 0.9, below incremental sync's
-    /// own limit (95 %), so deferrable work never takes the calls polling needs at the end of the day.
+    /// day's forecast of calls still to come (recent rate × time left) stays within this share of the quota left; above
+    /// it the work waits at backfill priority, which the budget paces. 0 … 1 (exclusive of 0); default 0.9: a plan spends
+    /// <see cref="PollingShare"/> (0.8) of what is left, so deferrable work stops when the app spends faster than planned.
     /// </summary>
     public double DeferrableQuotaShare { get; set; } = 0.9;
 }

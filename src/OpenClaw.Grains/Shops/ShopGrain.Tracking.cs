@@ -69,7 +69,10 @@ public sealed partial class ShopGrain
         }
         catch (RateBudgetPausedException ex)
         {
-            _trackingRetryAt[due] = ex.RetryAt; // deferred, not dropped: the entries stay listed
+            // Deferred, not dropped: the entries stay listed. Due entries refused at backfill priority look again after
+            // the next plan, which may find the forecast affords incremental priority long before backfill's pace would.
+            var replan = services.RealTime.GetUtcNow() + SyncPacer.RefreshEvery;
+            _trackingRetryAt[due] = due && ex.Priority == CallPriority.Backfill && ex.RetryAt > replan ? replan : ex.RetryAt;
             if (ex.Reason == RateBudgetPauseReason.Contended)
             {
                 _turnEndsAt = services.RealTime.GetUtcNow(); // as for pages: give the grain back while the budget is contended

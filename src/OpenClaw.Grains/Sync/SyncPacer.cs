@@ -79,7 +79,7 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
             await db.KeyExpireAsync(budget.Keys.ActiveShops, TimeSpan.FromDays(1)).ConfigureAwait(false);
             var clusterShops = Math.Max(local.Count, await db.SortedSetLengthAsync(budget.Keys.ActiveShops).ConfigureAwait(false));
             var usage = await budget.GetUsageAsync().ConfigureAwait(false);
-            _affordsDeferrable = planner.AffordsDeferrable(usage.ForecastForDay, usage.DailyQuota);
+            _affordsDeferrable = planner.AffordsDeferrable(usage.UsedToday, usage.ForecastForDay, usage.DailyQuota);
             var share = clusterShops == 0 ? 0 : (double)local.Count / clusterShops;
             var remaining = (long)((usage.DailyQuota - usage.UsedToday) * share);
             var plan = planner.Plan(remaining, usage.DayEndsAt - usage.AsOf, local);

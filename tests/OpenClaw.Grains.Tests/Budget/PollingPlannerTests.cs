@@ -50,6 +50,14 @@ public sealed class PollingPlannerTests
         Assert.False(plan.QuotaLasts);
     }
 
+    [Theory]
+    [InlineData(0, 24_000, true)]       // the plan's pace at midnight: 80 % of what is left
+    [InlineData(20_000, 28_000, true)]  // late in the day, still as planned: 8,000 of 10,000 left
+    [InlineData(20_000, 29_500, false)] // spending faster than planned: 9,500 of 10,000 left
+    [InlineData(31_000, 31_000, false)] // nothing left
+    public void AffordsDeferrable_ComparesTheCallsStillExpectedWithTheQuotaLeft(long used, long forecast, bool affords) =>
+        Assert.Equal(affords, Planner.AffordsDeferrable(used, forecast, dailyQuota: 30_000));
+
     [Fact]
     public void Plan_BusyShop_IsPolledMoreOftenThanADormantOne()
     {

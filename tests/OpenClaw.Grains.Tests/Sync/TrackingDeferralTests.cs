@@ -1,18 +1,10 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Budget;
 using OpenClaw.Grains.Entities;
-using OpenClaw.Grains.ReadModels;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Sync;
-using OpenClaw.Grains.Sync.Tracking;
-using OpenClaw.Grains.Tokens;
 using OpenClaw.TestSupport;
-using OpenClaw.TikTokShop;
 using StackExchange.Redis;
 
 namespace OpenClaw.Grains.Tests.Sync;
@@ -46,14 +38,7 @@ public sealed class TightQuotaSyncFixture : SyncFixture
     protected override void ConfigureServices(IServiceCollection services, IConnectionMultiplexer redis)
     {
         // As the sync bench's silo: the quota day, the pacer and the grains' backoffs follow the simulator's clock.
-        var world = new SimulatorTimeProvider(Clock, TimeSpan.Zero);
-        services.AddSingleton(sp => new RateBudget(redis, sp.GetRequiredService<IOptions<RateBudgetOptions>>().Value, world,
-            sp.GetService<IMeterFactory>(), sp.GetService<ILogger<RateBudget>>()));
-        services.AddSingleton(sp => new SyncPacer(sp.GetRequiredService<RateBudget>(), sp.GetRequiredService<PollingPlanner>(), redis, world,
-            sp.GetRequiredService<ILogger<SyncPacer>>()));
-        services.AddTransient(sp => new ShopServices(sp.GetRequiredService<TikTokShopClient>(), sp.GetRequiredService<ITokenRefresher>(),
-            sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<ShopReadModel>(),
-            world, sp.GetRequiredService<SyncPacer>(), sp.GetRequiredService<RateBudget>(), sp.GetRequiredService<TrackingBacklog>()));
+        services.AddWorldClockSync(redis, new SimulatorTimeProvider(Clock, TimeSpan.Zero));
     }
 }
 

@@ -278,8 +278,8 @@ public sealed partial class RateBudget : IRateBudget, IDisposable
         _ => _options.BackfillRateReserve,
     };
 
-    // Calls of the day this priority may reach: the quota less the share it leaves to higher priorities.
-    private long QuotaLimit(CallPriority priority) => (long)Math.Floor(_options.DailyQuota * (1 - priority switch
+    /// <summary>Calls of the day <paramref name="priority"/> may reach: the quota less the share it leaves to higher priorities.</summary>
+    public long QuotaLimit(CallPriority priority) => (long)Math.Floor(_options.DailyQuota * (1 - priority switch
     {
         CallPriority.Webhook => _options.WebhookQuotaReserve,
         CallPriority.Incremental => _options.IncrementalQuotaReserve,

@@ -79,9 +79,12 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
             await db.KeyExpireAsync(budget.Keys.ActiveShops, TimeSpan.FromDays(1)).ConfigureAwait(false);
             var clusterShops = Math.Max(local.Count, await db.SortedSetLengthAsync(budget.Keys.ActiveShops).ConfigureAwait(false));
             var usage = await budget.GetUsageAsync().ConfigureAwait(false);
-            _affordsDeferrable = planner.AffordsDeferrable(usage.UsedToday, usage.ForecastForDay, usage.DailyQuota);
+            // Polling and deferrable work run at incremental priority: what they may spend ends at its limit (95 % of the
+            // quota by default), not at the quota, or the plan would run into that limit before the day ends.
+            var limit = budget.QuotaLimit(OpenClaw.TikTokShop.Resilience.CallPriority.Incremental);
+            _affordsDeferrable = planner.AffordsDeferrable(usage.UsedToday, usage.ForecastForDay, limit);
             var share = clusterShops == 0 ? 0 : (double)local.Count / clusterShops;
-            var remaining = (long)((usage.DailyQuota - usage.UsedToday) * share);
+            var remaining = (long)((limit - usage.UsedToday) * share);
             var plan = planner.Plan(remaining, usage.DayEndsAt - usage.AsOf, local);
             // A shop still known here but not reported within ActiveFor (a sync turn that waited long for the budget)
             // keeps its last planned interval: falling back to the configured one would spend quota exactly while the

@@ -33,6 +33,26 @@ public sealed class SyncPacerTests
     }
 
     [Fact]
+    public async Task Plan_IncrementalShareOfTheQuotaUsed_PlansNoPollingBeforeTheDayEndsAndDefersTracking()
+    {
+        // Found by the sync bench: planned against the whole quota, polling and tracking ran into incremental sync's own
+        // limit (95 % of the quota) in the last half hour of the day.
+        await using var kit = await BudgetTestKit.StartAsync(BudgetTestKit.Midnight.AddHours(12));
+        var budget = kit.Silo(0, o => o.DailyQuota = 1_000);
+        for (var i = 0; i < 950; i++)
+        {
+            Assert.True((await budget.TryAcquireAsync("busy-" + (i % 10), OpenClaw.TikTokShop.Resilience.CallPriority.Incremental)).Granted);
+        }
+
+        var pacer = new SyncPacer(budget, new PollingPlanner(), kit.Connections[0], kit.Clock, NullLogger<SyncPacer>.Instance);
+        pacer.Report(new ShopPollingProfile("shop-a", 5, 1, false));
+        await pacer.RefreshIfDueAsync();
+
+        Assert.Equal(TimeSpan.FromHours(12), pacer.PlannedInterval("shop-a")); // next poll when the next quota day starts
+        Assert.False(pacer.AffordsDeferrable);
+    }
+
+    [Fact]
     public async Task PlannedInterval_ShopForgotten_FallsBackToNone()
     {
         await using var kit = await BudgetTestKit.StartAsync(BudgetTestKit.Midnight.AddHours(12));

@@ -176,7 +176,7 @@ internal static class RateScenario
                 lagSamples.Add(lag);
                 var q = await simulator.QuotaAsync();
                 Console.WriteLine($"  sim {simulator.Clock.Now:HH:mm}: quota used {q.Used:N0}/{q.DailyQuota:N0}, orders lag p50 {Stats.Percentile(lag.OrdersLag, 50) / 60:F0} min, " +
-                                  $"interval p50 {Stats.Percentile(lag.OrdersInterval, 50) / 60:F0} min, backfill pending {lag.BackfillPending}, within {lag.AllWithinInterval}/{lag.Reported}, " +
+                                  $"interval p50 {Stats.Percentile(lag.OrdersInterval, 50) / 60:F0} min, backfill pending {lag.BackfillPending}, tracking waiting {lag.TrackingPending}, within {lag.AllWithinInterval}/{lag.Reported}, " +
                                   $"429 {traffic.Count(Answer.RateLimited, dayStart, traffic.Elapsed)}/{traffic.Count(Answer.QuotaExceeded, dayStart, traffic.Elapsed)}");
             }
         }
@@ -195,6 +195,7 @@ internal static class RateScenario
             traffic.Count(Answer.QuotaExceeded, dayStart, dayStop),
             Delta(dayBefore, dayAfter, "calls/incremental"), Delta(dayBefore, dayAfter, "calls/backfill"), Delta(dayBefore, dayAfter, "calls/webhook"),
             Delta(dayBefore, dayAfter, "refused/incremental/daily_quota_used") + Delta(dayBefore, dayAfter, "refused/incremental/quota_exhausted"),
+            Delta(dayBefore, dayAfter, "refused/incremental/contended") + Delta(dayBefore, dayAfter, "refused/backfill/contended"),
             lagSamples, final, string.Join(", ", paths), AfterJumps(traffic.LimitedAt, jumps, dayStart, dayStop));
 
         var setup = $"{shopsCount} shops (`ActivitySpread=Varied`, seed {o.Int("seed", 7)}), simulator limits {appQps}/s per app, {shopQps}/s per shop, " +
@@ -259,6 +260,7 @@ internal static class RateScenario
         md.AppendLine(CultureInfo.InvariantCulture, $"| worst windowed domain lag per shop: p50 / p99 / max | {Stats.Percentile(worstLag, 50) / 60:F0} / {Stats.Percentile(worstLag, 99) / 60:F0} / {worstLag.DefaultIfEmpty().Max() / 60:F0} min |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **shops whose every domain lags less than its interval (+ settle + one jump + idle delay), at the day's end** | **{d.Final.AllWithinInterval} of {d.Final.Reported}** (orders: {d.Final.OrdersWithinInterval}); over all samples {allLag.Sum(s => s.AllWithinInterval)} of {allLag.Sum(s => s.Reported)} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| shops with backfill still pending / with a failing domain, at the day's end | {d.Final.BackfillPending} / {d.Final.WithErrors} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| tracking waiting at the day's end (orders, all shops) / sync calls refused as `Contended` during the day | {d.Final.TrackingPending:N0} / {d.Contended:N0} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| shop statuses at the day's end | {string.Join(", ", d.Final.Statuses.Select(s => $"{s.Key} {s.Value}"))} |");
         return md.ToString();
     }
@@ -270,6 +272,6 @@ internal static class RateScenario
 
     private sealed record DayPhase(
         int Steps, TimeSpan Step, TimeSpan Dwell, TimeSpan Real, DateTimeOffset EndedAt, SimulatorQuota Quota, long BudgetUsed, long BudgetQuota,
-        long Served, long RateLimited, long QuotaExceeded, long Incremental, long Backfill, long Webhook, long IncrementalRefused,
+        long Served, long RateLimited, long QuotaExceeded, long Incremental, long Backfill, long Webhook, long IncrementalRefused, long Contended,
         IReadOnlyList<LagSnapshot> Samples, LagSnapshot Final, string Paths, int LimitedAfterJumps);
 }

@@ -1,20 +1,13 @@
 using System.Diagnostics.Metrics;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Budget;
-using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.Hosting;
-using OpenClaw.Grains.ReadModels;
-using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Sync;
 using OpenClaw.Grains.Tests.Sync;
-using OpenClaw.Grains.Tokens;
 using OpenClaw.TestSupport;
-using OpenClaw.TikTokShop;
 using OpenClaw.TikTokShop.Simulator.Clock;
 using Orleans.Configuration;
 using StackExchange.Redis;
@@ -66,14 +59,7 @@ internal sealed class RateSilo : IAsyncDisposable
         services.AddKeyedSingleton<TimeProvider>(TikTokClock.ServiceKey, new SimulatorTimeProvider(clock, settle + TimeSpan.FromSeconds(1)));
 
         // Registered before AddShopGrains, whose TryAdd keeps them: the same types on the simulator's clock.
-        services.AddSingleton(sp => new RateBudget(redis, sp.GetRequiredService<IOptions<RateBudgetOptions>>().Value, world,
-            sp.GetService<IMeterFactory>(), sp.GetService<ILogger<RateBudget>>()));
-        services.AddSingleton(sp => new SyncPacer(sp.GetRequiredService<RateBudget>(), sp.GetRequiredService<PollingPlanner>(), redis, world,
-            sp.GetRequiredService<ILogger<SyncPacer>>()));
-        services.AddTransient(sp => new ShopServices(sp.GetRequiredService<TikTokShopClient>(), sp.GetRequiredService<ITokenRefresher>(),
-            sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<ShopReadModel>(),
-            world, sp.GetRequiredService<SyncPacer>(), sp.GetRequiredService<RateBudget>(), sp.GetRequiredService<OpenClaw.Grains.OpsErrors.OpsErrorBook>(),
-            sp.GetRequiredService<OpenClaw.Grains.Metrics.Storage.MetricBook>()));
+        services.AddWorldClockSync(redis, world);
         services.AddShopGrains(configuration);
 
         var id = Guid.NewGuid().ToString("N")[..8];

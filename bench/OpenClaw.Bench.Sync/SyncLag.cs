@@ -11,7 +11,7 @@ namespace OpenClaw.Bench.Sync;
 internal sealed record LagSnapshot(
     int Shops, int Reported, int Active, int BackfillPending, int WithErrors,
     IReadOnlyList<double> OrdersLag, IReadOnlyList<double> WorstLag, IReadOnlyList<double> OrdersInterval, int OrdersWithinInterval, int AllWithinInterval,
-    IReadOnlyDictionary<string, int> Statuses)
+    IReadOnlyDictionary<string, int> Statuses, long TrackingPending)
 {
     public static async Task<LagSnapshot> ReadAsync(ShopReadModel readModel, IReadOnlyList<string> shopIds, DateTimeOffset now,
         Func<SyncDomain, TimeSpan, TimeSpan> allowedLag)
@@ -60,6 +60,7 @@ internal sealed record LagSnapshot(
             allWithin += within ? 1 : 0;
         }
 
-        return new LagSnapshot(shopIds.Count, reports.Count, active, pending, errors, ordersLag, worstLag, intervals, ordersWithin, allWithin, statuses);
+        return new LagSnapshot(shopIds.Count, reports.Count, active, pending, errors, ordersLag, worstLag, intervals, ordersWithin, allWithin, statuses,
+            reports.Sum(r => r.PendingTracking));
     }
 }

@@ -57,6 +57,7 @@ public sealed record TokenSummary(
 /// <param name="AsOf">When the report was made (UTC).</param>
 /// <param name="RecentEvents">The shop's latest events (re-authorization needed, expiry warnings, deactivation), oldest first.</param>
 /// <param name="Budget">The app's rate budget and the day's quota use with its forecast (shared by every shop of the app); null when the store did not answer.</param>
+/// <param name="PendingTracking">Orders whose package is final and whose tracking is still to fetch (deferred while the quota is short), as last counted.</param>
 [GenerateSerializer, Immutable, Alias("OpenClaw.ShopSyncReport")]
 public sealed record ShopSyncReport(
     [property: Id(0)] Shops.ShopSnapshot Shop,
@@ -66,7 +67,8 @@ public sealed record ShopSyncReport(
     [property: Id(4)] long CallsToday,
     [property: Id(5)] DateTimeOffset AsOf,
     [property: Id(6)] IReadOnlyList<Shops.ShopEvent> RecentEvents,
-    [property: Id(7)] Budget.RateBudgetUsage? Budget = null);
+    [property: Id(7)] Budget.RateBudgetUsage? Budget = null,
+    [property: Id(8)] long PendingTracking = 0);
 
 /// <summary>
 /// A TikTok webhook for this shop, already verified and deduplicated by the ingress (contract §6), reduced to what the

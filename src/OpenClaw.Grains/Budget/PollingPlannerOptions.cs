@@ -25,6 +25,14 @@ public sealed class PollingPlannerOptions
 
     /// <summary>Activity (changes per hour) assumed at least for every shop, so a dormant shop is still polled. Default 0.5/h.</summary>
     public double DormantChangesPerHour { get; set; } = 0.5;
+
+    /// <summary>
+    /// Deferrable work (tracking of final packages found by incremental sync) runs at incremental priority only while the
+    /// day's forecast of calls still to come (recent rate × time left) stays within this share of the quota left; above
+    /// it the work waits at backfill priority, which the budget paces. 0 … 1 (exclusive of 0); default 0.9: a plan spends
+    /// <see cref="PollingShare"/> (0.8) of what is left, so deferrable work stops when the app spends faster than planned.
+    /// </summary>
+    public double DeferrableQuotaShare { get; set; } = 0.9;
 }
 
 /// <summary>Checks <see cref="PollingPlannerOptions"/>; failures name the key (<c>RateBudget:Polling:MinimumInterval: …</c>).</summary>
@@ -56,6 +64,11 @@ public sealed class PollingPlannerOptionsValidator : IValidateOptions<PollingPla
         if (options.WebhookCoveredWeight is not (> 0 and <= 1))
         {
             failures.Add($"{Section}:{nameof(options.WebhookCoveredWeight)}: must be above 0 and at most 1");
+        }
+
+        if (options.DeferrableQuotaShare is not (> 0 and <= 1))
+        {
+            failures.Add($"{Section}:{nameof(options.DeferrableQuotaShare)}: must be above 0 and at most 1 (a share of the daily quota)");
         }
 
         if (options.DormantChangesPerHour is not > 0)

@@ -17,7 +17,10 @@ namespace OpenClaw.Grains.Budget;
 /// <remarks>
 /// <para>Waiting: token waits and pauses up to <see cref="RateBudgetOptions.MaxPauseWait"/> are waited out; longer pauses
 /// throw <see cref="RateBudgetPausedException"/> at once (and, once known, without asking Redis again until they end), so
-/// a sync loop stops and reschedules instead of holding a grain turn for hours.</para>
+/// a sync loop stops and reschedules instead of holding a grain turn for hours. Incremental and backfill calls wait at
+/// most <see cref="RateBudgetOptions.SyncMaxWait"/> in all (tokens, line, pauses), then are refused with the time to try
+/// again (<see cref="RateBudgetPauseReason.Contended"/> when nothing is paused), so a sync turn never holds its grain
+/// long while the budget is contended.</para>
 /// <para>Fairness: on each silo a shop has at most one caller per priority in that priority's line, and the line asks
 /// Redis one caller at a time in arrival order (<see cref="WaitingLines{TKey}"/>): shops take turns (round robin), so a
 /// shop's queue length buys it no larger share. A caller that waits only for its own shop steps out of the line. Between
@@ -88,38 +91,57 @@ public sealed partial class RateBudget : IRateBudget, IDisposable
             return TimeSpan.Zero;
         }
 
-        await WaitOrThrowAsync(shopId, priority, KnownPauseDecision(priority), cancellationToken).ConfigureAwait(false);
-
-        // One caller per shop and priority joins the priority's line; the line serves shops in arrival order, so a shop
-        // with a thousand queued calls and a shop with one take turns (round robin on this silo).
-        using var shopTurn = await _shopLines.EnterAsync((shopId, priority), cancellationToken).ConfigureAwait(false);
-        while (true)
+        // Sync calls (incremental, backfill) wait at most SyncMaxWait in all, so a sync turn gives its grain back to other
+        // callers while the budget is contended; webhook calls wait as before.
+        var deadline = priority >= CallPriority.Incremental ? _time.GetUtcNow() + _options.SyncMaxWait : (DateTimeOffset?)null;
+        using var patience = deadline is null ? null : new CancellationTokenSource(_options.SyncMaxWait, _time);
+        using var linked = patience is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, patience.Token);
+        var token = linked?.Token ?? cancellationToken;
+        try
         {
-            RateBudgetDecision decision;
-            using (await _priorityLines.EnterAsync(priority, cancellationToken).ConfigureAwait(false))
+            await WaitOrThrowAsync(shopId, priority, KnownPauseDecision(priority), deadline, token).ConfigureAwait(false);
+
+            // One caller per shop and priority joins the priority's line; the line serves shops in arrival order, so a shop
+            // with a thousand queued calls and a shop with one take turns (round robin on this silo).
+            using var shopTurn = await _shopLines.EnterAsync((shopId, priority), token).ConfigureAwait(false);
+            while (true)
             {
-                while (true)
+                RateBudgetDecision decision;
+                using (await _priorityLines.EnterAsync(priority, token).ConfigureAwait(false))
                 {
-                    decision = await TryAcquireAsync(shopId, priority).ConfigureAwait(false);
-                    if (decision.Granted)
+                    while (true)
                     {
-                        var waited = _time.GetElapsedTime(started);
-                        _metrics.Waited(priority, waited);
-                        return waited;
-                    }
+                        decision = await TryAcquireAsync(shopId, priority).ConfigureAwait(false);
+                        if (decision.Granted)
+                        {
+                            var waited = _time.GetElapsedTime(started);
+                            _metrics.Waited(priority, waited);
+                            return waited;
+                        }
 
-                    if (decision.ShopSpecific)
-                    {
-                        break;
-                    }
+                        if (decision.ShopSpecific)
+                        {
+                            break;
+                        }
 
-                    // Short of app tokens (or a short app-wide pause): every shop behind would wait too; wait at the head.
-                    await WaitOrThrowAsync(shopId, priority, decision, cancellationToken).ConfigureAwait(false);
+                        // Short of app tokens (or a short app-wide pause): every shop behind would wait too; wait at the head.
+                        await WaitOrThrowAsync(shopId, priority, decision, deadline, token).ConfigureAwait(false);
+                    }
                 }
-            }
 
-            // Only this shop must wait (its bucket or its Retry-After): step out so other shops go, then queue again.
-            await WaitOrThrowAsync(shopId, priority, decision, cancellationToken).ConfigureAwait(false);
+                // Only this shop must wait (its bucket or its Retry-After): step out so other shops go, then queue again.
+                await WaitOrThrowAsync(shopId, priority, decision, deadline, token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (patience?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            // Still in line at the deadline: come back when the callers ahead of it on this silo should have been served.
+            var ahead = _priorityLines.UsersOf(priority);
+            var perSecond = _options.PerAppPerSecond * (1 - RateReserve(priority));
+            var retryIn = TimeSpan.FromSeconds(ahead / Math.Max(perSecond, 1e-3));
+            _metrics.Refused(priority, RateBudgetPauseReason.Contended);
+            throw new RateBudgetPausedException(RateBudgetPauseReason.Contended,
+                _time.GetUtcNow() + (retryIn > _options.SyncMaxWait ? retryIn : _options.SyncMaxWait), shopId, priority);
         }
     }
 
@@ -186,23 +208,33 @@ public sealed partial class RateBudget : IRateBudget, IDisposable
     /// <inheritdoc />
     public void Dispose() => _metrics.Dispose();
 
-    // Waits out a short pause or token wait; throws for a pause longer than MaxPauseWait.
-    private async ValueTask WaitOrThrowAsync(string shopId, CallPriority priority, RateBudgetDecision? decision, CancellationToken cancellationToken)
+    // Waits out a short pause or token wait; throws for a pause longer than MaxPauseWait, and for any wait that would end
+    // after the sync call's deadline (with the pause's reason, or Contended for a token wait, and when to try again).
+    private async ValueTask WaitOrThrowAsync(string shopId, CallPriority priority, RateBudgetDecision? decision, DateTimeOffset? deadline,
+        CancellationToken cancellationToken)
     {
         if (decision is not { } d)
         {
             return;
         }
 
+        var now = _time.GetUtcNow();
         var wait = d.Wait;
         if (d is { PauseReason: { } reason, RetryAt: { } retryAt })
         {
-            wait = retryAt - _time.GetUtcNow();
+            wait = retryAt - now;
             if (wait > _options.MaxPauseWait)
             {
                 _metrics.Refused(priority, reason);
                 throw new RateBudgetPausedException(reason, retryAt, shopId, priority);
             }
+        }
+
+        if (now + wait > deadline)
+        {
+            var refusal = d.PauseReason ?? RateBudgetPauseReason.Contended;
+            _metrics.Refused(priority, refusal);
+            throw new RateBudgetPausedException(refusal, d.RetryAt ?? now + wait, shopId, priority);
         }
 
         await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
@@ -246,8 +278,8 @@ public sealed partial class RateBudget : IRateBudget, IDisposable
         _ => _options.BackfillRateReserve,
     };
 
-    // Calls of the day this priority may reach: the quota less the share it leaves to higher priorities.
-    private long QuotaLimit(CallPriority priority) => (long)Math.Floor(_options.DailyQuota * (1 - priority switch
+    /// <summary>Calls of the day <paramref name="priority"/> may reach: the quota less the share it leaves to higher priorities.</summary>
+    public long QuotaLimit(CallPriority priority) => (long)Math.Floor(_options.DailyQuota * (1 - priority switch
     {
         CallPriority.Webhook => _options.WebhookQuotaReserve,
         CallPriority.Incremental => _options.IncrementalQuotaReserve,

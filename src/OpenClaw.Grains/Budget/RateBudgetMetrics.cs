@@ -75,6 +75,7 @@ internal sealed class RateBudgetMetrics : IDisposable
         RateBudgetPauseReason.ShopRateLimited => "shop_rate_limited",
         RateBudgetPauseReason.QuotaExhausted => "quota_exhausted",
         RateBudgetPauseReason.DailyQuotaUsed => "daily_quota_used",
+        RateBudgetPauseReason.Contended => "contended",
         _ => "backfill_ahead_of_pace",
     };
 }

@@ -69,6 +69,15 @@ public sealed class RateBudgetOptions
     public TimeSpan MaxPauseWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Longest an incremental or backfill call waits inside <c>AcquireAsync</c> (for tokens, for its turn among other
+    /// shops' calls, or for a short pause) before it is refused with <c>RateBudgetPausedException</c> (reason
+    /// <c>Contended</c>, or the pause's own reason) and the time to try again. A sync turn then gives its grain back to
+    /// other callers (settings, webhooks, "sync now") instead of holding it while the budget is contended. Webhook calls
+    /// keep waiting up to <see cref="MaxPauseWait"/> for pauses and as long as it takes for tokens. Default 1 s.
+    /// </summary>
+    public TimeSpan SyncMaxWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// After a rate-limit answer the shop's rate halves (and the app's, see <see cref="AppSlowdownAfter"/>), then
     /// recovers by this fraction of the full rate per second. Default 0.1/s (full rate again within 10 s).
     /// </summary>

@@ -43,6 +43,7 @@ public sealed class RateBudgetOptionsValidator : IValidateOptions<RateBudgetOpti
         Check(options.QuotaPause > TimeSpan.Zero, nameof(options.QuotaPause), "must be positive (e.g. 02:00:00)");
         Check(options.RateLimitPause > TimeSpan.Zero, nameof(options.RateLimitPause), "must be positive (e.g. 00:00:01)");
         Check(options.MaxPauseWait >= TimeSpan.Zero, nameof(options.MaxPauseWait), "must not be negative");
+        Check(options.SyncMaxWait >= TimeSpan.Zero, nameof(options.SyncMaxWait), "must not be negative");
         Check(options.RecoveryPerSecond > 0, nameof(options.RecoveryPerSecond), "must be greater than 0 (share of the rate per second)");
         Check(options.AppSlowdownAfter >= 1, nameof(options.AppSlowdownAfter), "must be at least 1");
         Check(options.AppSlowdownWindow > TimeSpan.Zero, nameof(options.AppSlowdownWindow), "must be positive");

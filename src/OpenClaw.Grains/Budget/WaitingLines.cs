@@ -18,6 +18,15 @@ internal sealed class WaitingLines<TKey>
         get { lock (_lock) { return _entries.Count; } }
     }
 
+    /// <summary>Callers holding or waiting for <paramref name="key"/>'s turn (0 when none).</summary>
+    public int UsersOf(TKey key)
+    {
+        lock (_lock)
+        {
+            return _entries.TryGetValue(key, out var entry) ? entry.Users : 0;
+        }
+    }
+
     /// <summary>Waits for the turn of <paramref name="key"/>; dispose the result to hand the turn to the next in line.</summary>
     public async ValueTask<Turn> EnterAsync(TKey key, CancellationToken cancellationToken)
     {

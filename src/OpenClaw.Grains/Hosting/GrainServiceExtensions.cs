@@ -49,6 +49,7 @@ public static class GrainServiceExtensions
         services.TryAddSingleton(sp => new EntityStore(Redis(sp)));
         services.AddValidatedSettings<MetricsOptions>(configuration, MetricsOptions.SectionName);
         services.TryAddSingleton(sp => new MetricBook(Redis(sp), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<IOptions<MetricsOptions>>()));
+        services.TryAddSingleton(sp => new Sync.Tracking.TrackingBacklog(Redis(sp)));
         services.TryAddSingleton(sp => new ShopReadModel(Redis(sp)));
         services.TryAddSingleton(sp => new TenantIndex(Redis(sp)));
         services.TryAddTransient<ITokenRefresher, AuthClientTokenRefresher>();

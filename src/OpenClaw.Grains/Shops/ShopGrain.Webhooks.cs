@@ -72,7 +72,7 @@ public sealed partial class ShopGrain
         while (calls < maxCalls && sync.State.Targeted.Count > 0 && IsSyncing)
         {
             var domain = sync.State.Targeted[0].Domain;
-            if (IsBackingOff(domain))
+            if (IsBackingOff(domain, SyncKind.Targeted))
             {
                 break;
             }
@@ -145,7 +145,7 @@ public sealed partial class ShopGrain
             _tokens?.NextRefreshAt, t.LastRefreshedAt, t.AuthorizationExpiresAt, t.LastErrorKey);
         var domains = Enum.GetValues<SyncDomain>().Select(d => Cursor(d).Status(now)).ToList();
         var callsToday = sync.State.CallsDay == DateOnly.FromDateTime(now.UtcDateTime) ? sync.State.CallsToday : 0;
-        return new ShopSyncReport(Snapshot(), token, domains, sync.State.Targeted.Count, callsToday, now, [.. shop.State.RecentEvents]);
+        return new ShopSyncReport(Snapshot(), token, domains, sync.State.Targeted.Count, callsToday, now, [.. shop.State.RecentEvents], PendingTracking: PendingTrackingCount);
     }
 
     private DateTimeOffset _readModelWrittenAt;

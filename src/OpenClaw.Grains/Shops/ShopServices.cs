@@ -17,7 +17,8 @@ namespace OpenClaw.Grains.Shops;
 /// <param name="Budget">The cluster-wide rate budget (usage and forecast for the report).</param>
 /// <param name="OpsErrors">Records the shop's failed TikTok calls.</param>
 /// <param name="Metrics">The shop's day buckets (recomputed after every upserted page).</param>
+/// <param name="Tracking">Tracking still to fetch per shop (final packages).</param>
 public sealed record ShopServices(
     TikTokShopClient Client, ITokenRefresher Refresher, IDataProtectionProvider DataProtection, EntityStore Store, ShopReadModel ReadModel,
     TimeProvider RealTime, Sync.SyncPacer Pacer, Budget.RateBudget Budget,
-    OpsErrors.OpsErrorBook OpsErrors, Metrics.Storage.MetricBook Metrics);
+    OpsErrors.OpsErrorBook OpsErrors, Metrics.Storage.MetricBook Metrics, Sync.Tracking.TrackingBacklog Tracking);

@@ -137,16 +137,28 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
     /// An incremental window keeps its earlier half (the watermark then moves to its end); a backfill chunk keeps its later
     /// half, next to what is done, because completing it moves the done mark back to its start.
     /// </summary>
+    /// <remarks>
+    /// An incremental window first drops its overlap (the part before the watermark, already stored once), so the narrowed
+    /// window always ends after the watermark: a half ending inside the overlap would complete without moving the
+    /// watermark, and the next window would be the refused one again, for ever.
+    /// </remarks>
     public bool Narrow(SyncKind kind)
     {
         var window = WindowOf(kind) ?? throw new InvalidOperationException($"no {kind} window in progress for {Domain}");
-        var half = TimeSpan.FromSeconds(Math.Floor((window.To - window.From).TotalSeconds / 2));
+        var from = kind == SyncKind.Incremental && State.Watermark is { } mark && mark > window.From && mark < window.To ? mark : window.From;
+        var half = TimeSpan.FromSeconds(Math.Floor((window.To - from).TotalSeconds / 2));
         if (half < _options.MinimumWindow)
         {
-            return false;
+            if (from == window.From)
+            {
+                return false;
+            }
+
+            SetWindow(kind, new SyncWindow(from, window.To)); // too short to halve: the overlap alone goes
+            return true;
         }
 
-        SetWindow(kind, kind == SyncKind.Backfill ? new SyncWindow(window.To - half, window.To) : new SyncWindow(window.From, window.From + half));
+        SetWindow(kind, kind == SyncKind.Backfill ? new SyncWindow(window.To - half, window.To) : new SyncWindow(from, from + half));
         return true;
     }
 

@@ -35,6 +35,12 @@ public sealed class SyncOptions : IValidatableObject
     /// <summary>Most pages one timer turn fetches before it yields to other callers of the grain.</summary>
     public int PagesPerTurn { get; set; } = 4;
 
+    /// <summary>
+    /// Most tracking calls one turn makes from each of the shop's tracking lists (due, then after backfill the backlog);
+    /// tracking is the lowest-priority work, fetched once per final package (see <c>TrackingBacklog</c>).
+    /// </summary>
+    public int TrackingPerTurn { get; set; } = 10;
+
     /// <summary>A turn starts no new page after this much real time, so other callers of the grain wait little (a page in flight finishes).</summary>
     public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -77,6 +83,7 @@ public sealed class SyncOptions : IValidatableObject
         if (InitialBackfill < TimeSpan.Zero || InitialBackfill > TimeSpan.FromDays(1096)) yield return new("must be 0–1096 days", [nameof(InitialBackfill)]);
         if (MinimumWindow < TimeSpan.FromSeconds(1)) yield return new("must be at least 1 second (TikTok filters whole seconds)", [nameof(MinimumWindow)]);
         if (PagesPerTurn is < 1 or > 100) yield return new("must be 1–100", [nameof(PagesPerTurn)]);
+        if (TrackingPerTurn is < 1 or > 100) yield return new("must be 1–100", [nameof(TrackingPerTurn)]);
         if (BusyTurnDelay < TimeSpan.Zero || MaxIdleDelay < BusyTurnDelay) yield return new("must be non-negative and at most MaxIdleDelay", [nameof(BusyTurnDelay)]);
         if (FailureBackoff <= TimeSpan.Zero || MaxBackoff < FailureBackoff) yield return new("must be positive and at most MaxBackoff", [nameof(FailureBackoff)]);
         foreach (var (domain, interval) in Intervals.Where(i => i.Value < TimeSpan.FromSeconds(1)))

@@ -24,6 +24,7 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
     private int _refreshing;
     private Dictionary<string, TimeSpan> _intervals = [];
     private DateTimeOffset _plannedAt = DateTimeOffset.MinValue;
+    private volatile bool _affordsDeferrable = true;
 
     /// <summary>Records a shop's profile after a turn.</summary>
     public void Report(ShopPollingProfile profile)
@@ -43,6 +44,19 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
     {
         _ = RefreshIfDueAsync();
         return _intervals.TryGetValue(shopId, out var interval) ? interval : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// True while the day's forecast at the last plan leaves room for deferrable work (<see cref="PollingPlanner.AffordsDeferrable"/>);
+    /// true before the first plan (the budget still enforces the quota).
+    /// </summary>
+    public bool AffordsDeferrable
+    {
+        get
+        {
+            _ = RefreshIfDueAsync();
+            return _affordsDeferrable;
+        }
     }
 
     /// <summary>Recomputes the plan now (the first caller after <see cref="RefreshEvery"/> does it; others keep the old plan).</summary>
@@ -65,8 +79,12 @@ public sealed partial class SyncPacer(RateBudget budget, PollingPlanner planner,
             await db.KeyExpireAsync(budget.Keys.ActiveShops, TimeSpan.FromDays(1)).ConfigureAwait(false);
             var clusterShops = Math.Max(local.Count, await db.SortedSetLengthAsync(budget.Keys.ActiveShops).ConfigureAwait(false));
             var usage = await budget.GetUsageAsync().ConfigureAwait(false);
+            // Polling and deferrable work run at incremental priority: what they may spend ends at its limit (95 % of the
+            // quota by default), not at the quota, or the plan would run into that limit before the day ends.
+            var limit = budget.QuotaLimit(OpenClaw.TikTokShop.Resilience.CallPriority.Incremental);
+            _affordsDeferrable = planner.AffordsDeferrable(usage.UsedToday, usage.ForecastForDay, limit);
             var share = clusterShops == 0 ? 0 : (double)local.Count / clusterShops;
-            var remaining = (long)((usage.DailyQuota - usage.UsedToday) * share);
+            var remaining = (long)((limit - usage.UsedToday) * share);
             var plan = planner.Plan(remaining, usage.DayEndsAt - usage.AsOf, local);
             // A shop still known here but not reported within ActiveFor (a sync turn that waited long for the budget)
             // keeps its last planned interval: falling back to the configured one would spend quota exactly while the

@@ -17,6 +17,12 @@ public enum RateBudgetPauseReason
 
     /// <summary>Backfill is ahead of the linear pace through the quota day that keeps the reserve for incremental sync.</summary>
     BackfillAheadOfPace = 3,
+
+    /// <summary>
+    /// The budget is contended: the call would wait longer than its priority is willing to (for tokens or for its turn
+    /// among other shops' calls). Nothing is paused; try again at the time given, when a permit is likely.
+    /// </summary>
+    Contended = 4,
 }
 
 /// <summary>

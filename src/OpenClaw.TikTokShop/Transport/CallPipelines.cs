@@ -1,8 +1,9 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Internal;
 using OpenClaw.TikTokShop.Configuration;
 using OpenClaw.TikTokShop.Errors;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -21,32 +22,51 @@ internal interface IAttemptOutcome
 /// only, so time spent waiting for the rate budget never counts as a timeout. A singleton registered by <c>AddTikTokShopClient</c>: circuits
 /// outlive the transient typed clients.
 /// </summary>
+/// <remarks>
+/// A silo serves thousands of shops, each calling about ten endpoints, so pipelines that are not used for
+/// <see cref="IdleTimeout"/> are dropped (a <see cref="MemoryCache"/> with sliding expiration) instead of living as long as
+/// the process (~2.8 KiB each). The timeout is at least twice the circuit's sampling window plus its break: a pipeline idle
+/// that long has no failure left in its window and no break left to serve, so a fresh one behaves the same — except that
+/// a circuit opened long ago starts closed instead of with a half-open trial call.
+/// </remarks>
 public sealed class CallPipelines : IDisposable
 {
-    private readonly ResiliencePipelineRegistry<string> _registry;
+    private readonly MemoryCache _pipelines;
     private readonly TikTokShopOptions _options;
+    private readonly TimeProvider _time;
 
     internal CallPipelines(TikTokShopOptions options, TimeProvider timeProvider)
     {
         _options = options;
-        _registry = new ResiliencePipelineRegistry<string>(new ResiliencePipelineRegistryOptions<string>
-        {
-            BuilderFactory = () => new ResiliencePipelineBuilder { TimeProvider = timeProvider },
-        });
+        _time = timeProvider;
+        IdleTimeout = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(1).Ticks, 2 * (options.CircuitSamplingDuration + options.CircuitBreakDuration).Ticks));
+        _pipelines = new MemoryCache(new MemoryCacheOptions { Clock = new CacheClock(timeProvider), ExpirationScanFrequency = IdleTimeout / 2 });
         AttemptTimeout = new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.AttemptTimeout).Build();
     }
 
     /// <summary>Bounds one HTTP exchange (send, headers, body); throws <see cref="TimeoutRejectedException"/>.</summary>
     internal ResiliencePipeline AttemptTimeout { get; }
 
+    /// <summary>How long a shop's pipeline for one endpoint is kept without being used.</summary>
+    internal TimeSpan IdleTimeout { get; }
+
+    /// <summary>Pipelines currently kept (diagnostics and tests).</summary>
+    internal int Count => _pipelines.Count;
+
     /// <summary>Called before each retry with the attempt number, the delay and the error key.</summary>
     internal static readonly ResiliencePropertyKey<Action<int, TimeSpan, string>> RetryObserver = new("openclaw.retry-observer");
 
     internal ResiliencePipeline For(string shopKey, string pathTemplate) =>
-        _registry.GetOrAddPipeline(shopKey + "|" + pathTemplate, Configure);
+        _pipelines.GetOrCreate(shopKey + "|" + pathTemplate, entry =>
+        {
+            entry.SlidingExpiration = IdleTimeout;
+            var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
+            Configure(builder);
+            return builder.Build();
+        })!;
 
-    /// <summary>Disposes the pipelines.</summary>
-    public void Dispose() => _registry.Dispose();
+    /// <summary>Drops the pipelines.</summary>
+    public void Dispose() => _pipelines.Dispose();
 
     private void Configure(ResiliencePipelineBuilder builder)
     {
@@ -98,4 +118,10 @@ public sealed class CallPipelines : IDisposable
         outcome.Result is IAttemptOutcome { Error: { } error } ? error.Entry.Key
         : outcome.Exception is TimeoutRejectedException ? ErrorCatalogue.Keys.Timeout
         : "exception";
+
+    // MemoryCache's clock, so sliding expiration follows the same TimeProvider as the circuits (fake in tests).
+    private sealed class CacheClock(TimeProvider time) : ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
+    }
 }

@@ -37,7 +37,8 @@ internal sealed class BudgetTestKit : IAsyncDisposable
     /// <summary>Options with this kit's app key and generous limits unless <paramref name="configure"/> says otherwise.</summary>
     public RateBudgetOptions Options(Action<RateBudgetOptions>? configure = null)
     {
-        var options = new RateBudgetOptions { AppKey = AppKey, PerAppPerSecond = 1000, PerShopPerSecond = 50, BurstSeconds = 10, DailyQuota = 1_000_000 };
+        // Sync calls wait as long as webhook calls unless a test says otherwise (SyncMaxWait has its own tests).
+        var options = new RateBudgetOptions { AppKey = AppKey, PerAppPerSecond = 1000, PerShopPerSecond = 50, BurstSeconds = 10, DailyQuota = 1_000_000, SyncMaxWait = TimeSpan.FromHours(1) };
         configure?.Invoke(options);
         return options;
     }

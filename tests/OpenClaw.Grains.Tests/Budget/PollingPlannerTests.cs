@@ -25,6 +25,40 @@ public sealed class PollingPlannerTests
     }
 
     [Fact]
+    public void Plan_ShopsWithFixedCalls_ReservesThemForTheRestOfTheDayBeforeSpreadingPolling()
+    {
+        // Found by the sync bench: per-order tracking (55 % of a day's calls) grows with deliveries, not with polling, so
+        // stretching the interval does not save it; planned as a cost per cycle, the quota ran out at 20:30.
+        var shops = Enumerable.Range(0, 100).Select(i => new ShopPollingProfile("s" + i, CallsPerCycle: 5, ChangesPerHour: 10, WebhooksCover: false,
+            FixedCallsPerHour: 2)).ToList();
+
+        var plan = Planner.Plan(remainingQuota: 10_000, TwelveHours, shops);
+
+        // 8,000 calls to plan; 100 shops × 2 calls/h × 12 h = 2,400 reserved; polling gets the other 5,600.
+        Assert.Equal(2_400, plan.ReservedCalls, 6);
+        Assert.InRange(plan.PlannedCalls, 5_599, 5_600.001);
+        Assert.True(plan.QuotaLasts);
+        Assert.Equal((TwelveHours / (5_600.0 / 100 / 5)).TotalSeconds, plan.Intervals["s0"].TotalSeconds, 3);
+    }
+
+    [Fact]
+    public void Plan_FixedCallsAboveTheBudget_PollsOncePerDayLeftAndSaysTheQuotaDoesNotLast()
+    {
+        var plan = Planner.Plan(remainingQuota: 1_000, TwelveHours, [new("a", 5, 10, false, FixedCallsPerHour: 100)]);
+
+        Assert.Equal(TwelveHours, plan.Intervals["a"]);
+        Assert.False(plan.QuotaLasts);
+    }
+
+    [Theory]
+    [InlineData(0, 24_000, true)]       // the plan's pace at midnight: 80 % of what is left
+    [InlineData(20_000, 28_000, true)]  // late in the day, still as planned: 8,000 of 10,000 left
+    [InlineData(20_000, 29_500, false)] // spending faster than planned: 9,500 of 10,000 left
+    [InlineData(31_000, 31_000, false)] // nothing left
+    public void AffordsDeferrable_ComparesTheCallsStillExpectedWithTheQuotaLeft(long used, long forecast, bool affords) =>
+        Assert.Equal(affords, Planner.AffordsDeferrable(used, forecast, dailyQuota: 30_000));
+
+    [Fact]
     public void Plan_BusyShop_IsPolledMoreOftenThanADormantOne()
     {
         var plan = Planner.Plan(1_000, TwelveHours,

@@ -39,6 +39,8 @@ public static class MetricsTruth
     /// <summary>Compares every shop of <paramref name="shopIds"/>.</summary>
     public static async Task<MetricsTruthResult> CompareAsync(SyncFixture fixture, IDatabase redis, IReadOnlyList<string> shopIds)
     {
+        // Tracking is the turn's lowest-priority work: the buckets' tracking fields are complete once no shop waits for any.
+        await TrackingTruth.WaitDrainedAsync(fixture, shopIds, TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(6 * shopIds.Count));
         var differences = new List<string>();
         var tracking = new List<string>();
         var ahead = new List<string>();

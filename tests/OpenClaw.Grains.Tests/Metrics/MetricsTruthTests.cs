@@ -69,11 +69,8 @@ public sealed class MetricsTruthTests(MetricsSyncFixture fixture) : IClassFixtur
     {
         Assert.True(result.Fields > 100, $"only {result.Fields} fields compared: the comparison would prove little");
         Assert.True(result.Differences.Count == 0, "buckets differ from the truth:\n" + string.Join('\n', result.Differences));
-        // Tracking is fetched only for packages that became final during incremental sync (not in backfill) until the
-        // package fetcher's tracking policy (branch sync9: a per-shop tracking backlog) is merged: until then OpenClaw
-        // counts fewer tracking fields, never more. With it merged (ShopGrain.Tracking.cs calling ApplyMetricsAsync after
-        // its upsert, and these tests waiting for TrackingTruth.WaitDrainedAsync) every tracking field equalled the truth
-        // too: then assert TrackingDifferences is empty here.
+        // Tracking of every final package is fetched (backfill too, ShopGrain.Tracking.cs) and counted: equal as well.
+        Assert.True(result.TrackingDifferences.Count == 0, "tracking fields differ from the truth:\n" + string.Join('\n', result.TrackingDifferences));
         Assert.True(result.TrackingAhead.Count == 0, "tracking fields above the truth:\n" + string.Join('\n', result.TrackingAhead));
     }
 

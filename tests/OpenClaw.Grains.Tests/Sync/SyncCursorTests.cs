@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OpenClaw.Grains.Sync;
 
 namespace OpenClaw.Grains.Tests.Sync;
@@ -177,9 +178,8 @@ public sealed class SyncCursorTests
     {
         var cursor = Begun();
         var mark = cursor.State.Watermark!.Value;
-        cursor.NextIncremental(T.AddSeconds(61));         // From = mark - 120 s, To = mark + 61 s: 181 s
-        Assert.True(cursor.Narrow(SyncKind.Incremental)); // first 90 s: ends 30 s before the watermark
-        Assert.True(cursor.State.Window!.To < mark);
+        cursor.NextIncremental(T.AddSeconds(61));                          // From = mark - 120 s, To = mark + 61 s
+        cursor.State.Window = cursor.State.Window! with { To = mark.AddSeconds(-30) }; // e.g. a window checkpointed by an older version
 
         cursor.CompletePage(SyncKind.Incremental, null, 0, T.AddSeconds(62), Interval);
 
@@ -360,7 +360,8 @@ public sealed class SyncCursorTests
 
         Assert.True(cursor.Narrow(SyncKind.Incremental));
 
-        Assert.Equal(new SyncWindow(window.From, window.From.AddSeconds(210)), cursor.State.Window);
+        // The overlap (T-135 s .. T-15 s, stored before) goes first; the rest, 301 s, is halved: 150 s.
+        Assert.Equal(new SyncWindow(window.From.AddMinutes(2), window.From.AddMinutes(2).AddSeconds(150)), cursor.State.Window);
         Assert.Equal(cursor.State.Window, cursor.NextIncremental(T.AddSeconds(400)));
     }
 
@@ -454,6 +455,38 @@ public sealed class SyncCursorTests
 
         Assert.True(cursor.Narrow(SyncKind.Incremental));
         Assert.Equal(TimeSpan.FromMinutes(1), cursor.State.Window!.To - window.From);
+    }
+
+    [Fact]
+    public void Narrow_IncrementalRepeatedlyShorterThanTheOverlap_WatermarkStillAdvances()
+    {
+        // TikTok refuses (12052180) every window longer than half the overlap, e.g. during a burst of product changes.
+        // A narrowed window must still end after the watermark: else completing it leaves the watermark where it was and
+        // the same refused window comes back for ever.
+        var options = new SyncOptions();
+        var clock = new FakeTimeProvider(Now0);
+        var cursor = Begun(options: options);
+        var start = cursor.State.Watermark!.Value;
+        var cap = options.Overlap / 2;
+        for (var step = 0; step < 200; step++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(10));
+            var now = clock.GetUtcNow();
+            if (cursor.NextIncremental(now) is not { } window)
+            {
+                continue;
+            }
+
+            if (window.To - window.From > cap)
+            {
+                Assert.True(cursor.Narrow(SyncKind.Incremental), $"cannot narrow {window}");
+                continue;
+            }
+
+            cursor.CompletePage(SyncKind.Incremental, null, 0, now, Interval);
+        }
+
+        Assert.True(cursor.State.Watermark > start + TimeSpan.FromMinutes(20), $"watermark stuck at {cursor.State.Watermark:O} (started {start:O}, now {clock.GetUtcNow():O})");
     }
 
     [Theory]

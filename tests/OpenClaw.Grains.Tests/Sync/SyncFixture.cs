@@ -9,6 +9,7 @@ using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.Hosting;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Sync;
+using OpenClaw.Grains.Sync.Tracking;
 using OpenClaw.Grains.Tenants;
 using OpenClaw.TestSupport;
 using OpenClaw.TikTokShop.Simulator;
@@ -55,6 +56,9 @@ public abstract class SyncFixture : IAsyncLifetime
     /// <summary>The entity store the grains write.</summary>
     public EntityStore Store { get; private set; } = null!;
 
+    /// <summary>The tracking still to fetch per shop, as the grains remember it.</summary>
+    public TrackingBacklog Tracking { get; private set; } = null!;
+
     /// <summary>The simulator's clock.</summary>
     public SimulatedClock Clock { get; private set; } = null!;
 
@@ -83,6 +87,7 @@ public abstract class SyncFixture : IAsyncLifetime
 
         var mux = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         Store = new EntityStore(mux);
+        Tracking = new TrackingBacklog(mux);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.Options.ConfigureFileLogging = false;
@@ -92,6 +97,7 @@ public abstract class SyncFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<IConnectionMultiplexer>("redis", mux);
             silo.Services.AddKeyedSingleton<TimeProvider>(TikTokClock.ServiceKey, new SimulatorTimeProvider(Clock, Settle + TimeSpan.FromSeconds(1)));
+            ConfigureServices(silo.Services, mux);
             silo.Services.AddShopGrains(configuration);
             silo.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
             ConfigureSilo(silo.Services, configuration);
@@ -107,6 +113,11 @@ public abstract class SyncFixture : IAsyncLifetime
 
     /// <summary>More silo services (e.g. alert delivery), after the shop grains'.</summary>
     protected virtual void ConfigureSilo(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    /// <summary>Registers silo services before <c>AddShopGrains</c> (whose TryAdd keeps them); nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services, IConnectionMultiplexer redis)
     {
     }
 

@@ -9,7 +9,8 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 /// <param name="Access">Shop id, cipher and current access token.</param>
 /// <param name="Options">Priority and the 105002 refresh callback.</param>
 /// <param name="Store">The entity store (to skip detail calls for versions already stored).</param>
-public sealed record DomainFetch(TikTokShopClient Client, ShopAccess Access, CallOptions Options, EntityStore Store);
+/// <param name="Tracking">Where final packages whose tracking is missing are remembered (null: not remembered).</param>
+public sealed record DomainFetch(TikTokShopClient Client, ShopAccess Access, CallOptions Options, EntityStore Store, Tracking.TrackingBacklog? Tracking = null);
 
 /// <summary>One fetched page: the versions to upsert, the next page token (empty on the last page) and how many calls it took.</summary>
 public sealed record FetchedPage(IReadOnlyList<EntityVersion> Versions, string? NextPageToken, int Calls);

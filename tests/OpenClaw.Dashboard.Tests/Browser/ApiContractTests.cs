@@ -138,15 +138,40 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
     }
 
     [Fact]
-    public async Task Alerts_Tenant_FiringAndResolvedListsAnswer()
+    public async Task Alerts_ShopRevokedBySeller_ListedAcknowledgedAndSilenced()
     {
         var client = Client();
-        var shopId = (await ShopsAsync(client))[0].ShopId;
-
-        var firing = Ok(await client.ListAlertsAsync("firing", null, Ct), "firing alerts");
-        Assert.All(firing, a => Assert.Equal("firing", a.Status));
+        // The last shop: the browser journey opens the first.
+        var shopId = (await ShopsAsync(client))[^1].ShopId;
         Assert.All(Ok(await client.ListAlertsAsync("resolved", null, Ct), "resolved alerts"), a => Assert.Equal("resolved", a.Status));
-        Assert.All(Ok(await client.ListAlertsAsync("firing", shopId, Ct), "shop's alerts"), a => Assert.Equal(shopId, a.ShopId));
+
+        // The seller revokes the app; the next sync finds out and the shop raises "needs re-authorization".
+        using (var simulator = new HttpClient { BaseAddress = new Uri(stack.SimulatorUrl) })
+        using (var revoke = await simulator.PostAsJsonAsync("/_sim/auth/revoke", new { shop_id = shopId }, Ct))
+        {
+            revoke.EnsureSuccessStatusCode();
+        }
+
+        Assert.True(Ok(await client.SyncNowAsync(shopId, Ct), "sync now"));
+        AlertItem? alert = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var firing = Ok(await client.ListAlertsAsync("firing", shopId, Ct), "shop's firing alerts");
+            Assert.All(firing, a => Assert.Equal((shopId, "firing"), (a.ShopId, a.Status)));
+            alert = firing.FirstOrDefault(a => a.Key == "needs_reauthorization");
+            return alert is not null;
+        }, SyncTimeout, () => "no needs-re-authorization alert");
+        Assert.Equal(("critical", "event"), (alert!.Severity, alert.Kind));
+        Assert.Contains(Ok(await client.ListAlertsAsync("firing", null, Ct), "firing alerts"), a => a.Fingerprint == alert.Fingerprint);
+
+        Assert.True(Ok(await client.AcknowledgeAlertAsync(alert.Fingerprint, Ct), "acknowledge"));
+        var until = DateTimeOffset.UtcNow.AddHours(24);
+        Assert.True(Ok(await client.SilenceAlertAsync(alert.Fingerprint, until, Ct), "silence"));
+
+        var after = Assert.Single(Ok(await client.ListAlertsAsync("firing", shopId, Ct), "shop's firing alerts"), a => a.Fingerprint == alert.Fingerprint);
+        Assert.NotNull(after.AcknowledgedBy);
+        Assert.NotNull(after.AcknowledgedAt);
+        Assert.InRange(after.SilencedUntil!.Value, until.AddSeconds(-1), until.AddSeconds(1));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ namespace OpenClaw.Dashboard.Tests;
 public sealed class ApiClientTests : BunitContext
 {
     private readonly List<HttpRequestMessage> requests = [];
+    private readonly List<string?> sentBodies = [];
     private HttpStatusCode status = HttpStatusCode.OK;
     private string body = "{}";
 
@@ -33,7 +34,83 @@ public sealed class ApiClientTests : BunitContext
         Assert.Equal("深圳美妆旗舰店", Assert.Single(result.Value!).ShopName);
         var request = Assert.Single(requests);
         Assert.Equal("Bearer ock_signed_in", request.Headers.Authorization!.ToString());
-        Assert.Equal("/api/v1/alerts?status=firing&shop_id=7495", request.RequestUri!.PathAndQuery);
+        Assert.Equal("/api/v1/alerts?status=firing&limit=200&shop_id=7495", request.RequestUri!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task ListAlertRules_RuleSetOfTheApi_ReadsRulesWithSeconds()
+    {
+        body = """{"version":3,"rules":[{"rule_id":"late_dispatch","metric_key":"late_dispatch_rate","comparator":"greater_than","threshold":4,"recovery_threshold":null,"window_seconds":604800,"for_seconds":900,"severity":"warning","scope":{"kind":"tenant","value":null},"enabled":true}]}""";
+
+        var result = await Client().ListAlertRulesAsync(Xunit.TestContext.Current.CancellationToken);
+
+        var rule = Assert.Single(result.Value!);
+        Assert.Equal((604800L, 900L, "tenant"), (rule.WindowSeconds, rule.ForSeconds, rule.Scope!.Kind));
+        Assert.Equal("/api/v1/alerts/rules", Assert.Single(requests).RequestUri!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task SaveAlertRule_NewRule_PutsTheApisBodyWithoutTheId()
+    {
+        var rule = new AlertRuleItem("late", "late_dispatch_rate", "greater_than", 4, 604800, 900, "warning", 3, new AlertScope("tenant", null), true);
+
+        var result = await Client().SaveAlertRuleAsync(rule, Xunit.TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsOk);
+        var request = Assert.Single(requests);
+        Assert.Equal((HttpMethod.Put, "/api/v1/alerts/rules/late"), (request.Method, request.RequestUri!.PathAndQuery));
+        using var document = System.Text.Json.JsonDocument.Parse(Assert.Single(sentBodies)!);
+        var sent = document.RootElement;
+        Assert.Equal(["metric_key", "comparator", "threshold", "recovery_threshold", "window_seconds", "for_seconds", "severity", "scope", "enabled"],
+            sent.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task SaveChannel_NewChannel_PutsUnderItsId()
+    {
+        var result = await Client().SaveChannelAsync("webhook-1", new ChannelInput("webhook", "Ops", "english", "UTC", "https://hooks.example/x", "s3cret"),
+            Xunit.TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsOk);
+        var request = Assert.Single(requests);
+        Assert.Equal((HttpMethod.Put, "/api/v1/channels/webhook-1"), (request.Method, request.RequestUri!.PathAndQuery));
+        Assert.Contains("\"time_zone\":\"UTC\"", Assert.Single(sentBodies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestChannel_ReceiverRefused_ReadsTheOutcome()
+    {
+        body = """{"outcome":"failed","error":"HTTP 403"}""";
+
+        var result = await Client().TestChannelAsync("webhook-1", Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal(new ChannelTestResult("failed", "HTTP 403"), result.Value);
+        Assert.False(result.Value!.Delivered);
+    }
+
+    [Fact]
+    public async Task ListOpsErrors_Filter_UsesTheApisParameterNamesAndTimes()
+    {
+        body = """{"items":[{"shop_id":"7495","endpoint":"/order/202309/orders/search","code":"36009003","tiktok_code":36009003,"http_status":429,"method":"POST","message":"Too many","request_id":"r1","category":"rate_limit","first_seen":"2026-11-30T01:00:00+00:00","last_seen":"2026-11-30T02:00:00+00:00","occurrences":5,"recovered":4,"max_retries":3,"last_retries":1,"request_excerpt":null,"response_excerpt":null,"diagnosis_en":"Rate limited","fix_en":"Wait","diagnosis_zh":"限流","fix_zh":"等待","group_id":"g1"}],"next_cursor":"c2"}""";
+        var filter = new OpsErrorFilter("36009003", 429, "/order/202309/orders/search", "7495", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), 2);
+
+        var result = await Client().ListOpsErrorsAsync(filter, "c1", Xunit.TestContext.Current.CancellationToken);
+
+        var item = Assert.Single(result.Value!.Items);
+        Assert.Equal(("36009003", 3, "限流", "c2"), (item.TikTokCode, item.MaxRetries, item.Diagnosis(chinese: true), result.Value.NextCursor));
+        Assert.Equal("/api/v1/ops-errors?code=36009003&httpStatus=429&endpoint=%2Forder%2F202309%2Forders%2Fsearch&shopId=7495"
+            + "&from=2026-11-01T00%3A00%3A00Z&to=2026-11-30T23%3A59%3A59Z&minRetries=2&limit=200&cursor=c1", Assert.Single(requests).RequestUri!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task SummarizeOpsErrors_ByHttpStatus_ReadsTheItems()
+    {
+        body = """{"by":"httpStatus","items":[{"key":"429","groups":2,"occurrences":7,"last_seen":"2026-11-30T02:00:00+00:00"}],"truncated":false}""";
+
+        var result = await Client().SummarizeOpsErrorsAsync("httpStatus", new OpsErrorFilter(null, null, null, null, null, null, null), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal(("429", 2L, 7L), (Assert.Single(result.Value!).Key, result.Value![0].Groups, result.Value[0].Occurrences));
+        Assert.Equal("/api/v1/ops-errors/summary?by=httpStatus", Assert.Single(requests).RequestUri!.PathAndQuery);
     }
 
     [Fact]
@@ -80,12 +157,14 @@ public sealed class ApiClientTests : BunitContext
 
     private sealed class CannedHandler(ApiClientTests test) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             test.requests.Add(request);
+            // The client disposes the request after sending: keep what it sent.
+            test.sentBodies.Add(request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken));
             var response = new HttpResponseMessage(test.status) { Content = new StringContent(test.body, Encoding.UTF8, "application/json") };
             response.Headers.ETag = new("\"7\"");
-            return Task.FromResult(response);
+            return response;
         }
     }
 }

@@ -20,7 +20,8 @@ public sealed class TestOpenClawApi : IOpenClawApi
     public ApiResult<IReadOnlyList<AlertRuleItem>> Rules { get; set; } = Missing<IReadOnlyList<AlertRuleItem>>();
     public ApiResult<IReadOnlyList<ChannelItem>> Channels { get; set; } = Missing<IReadOnlyList<ChannelItem>>();
     public ApiResult<ListPage<OpsErrorItem>> OpsErrors { get; set; } = Missing<ListPage<OpsErrorItem>>();
-    public ApiResult<IReadOnlyList<CountByKey>> OpsErrorCounts { get; set; } = Missing<IReadOnlyList<CountByKey>>();
+    public ApiResult<IReadOnlyList<OpsErrorCount>> OpsErrorCounts { get; set; } = Missing<IReadOnlyList<OpsErrorCount>>();
+    public ApiResult<ChannelTestResult> ChannelTest { get; set; } = ApiResults.Success(new ChannelTestResult("delivered", null));
 
     /// <summary>Every call, as "Method argument".</summary>
     public List<string> Calls { get; } = [];
@@ -47,15 +48,16 @@ public sealed class TestOpenClawApi : IOpenClawApi
     public Task<ApiResult<bool>> AcknowledgeAlertAsync(string fingerprint, CancellationToken cancellationToken) => Record("ack " + fingerprint, ApiResults.Success(true));
     public Task<ApiResult<bool>> SilenceAlertAsync(string fingerprint, DateTimeOffset until, CancellationToken cancellationToken) => Record("silence " + fingerprint, ApiResults.Success(true));
     public Task<ApiResult<IReadOnlyList<AlertRuleItem>>> ListAlertRulesAsync(CancellationToken cancellationToken) => Done(Rules);
-    public Task<ApiResult<bool>> SaveAlertRuleAsync(AlertRuleItem rule, bool create, CancellationToken cancellationToken) => Record($"rule {rule.RuleId} {create}", ApiResults.Success(true));
+    public Task<ApiResult<bool>> SaveAlertRuleAsync(AlertRuleItem rule, CancellationToken cancellationToken) =>
+        Record($"rule {rule.RuleId} {rule.WindowSeconds} {rule.ForSeconds}", ApiResults.Success(true));
     public Task<ApiResult<bool>> DeleteAlertRuleAsync(string ruleId, CancellationToken cancellationToken) => Record("delete rule " + ruleId, ApiResults.Success(true));
     public Task<ApiResult<IReadOnlyList<ChannelItem>>> ListChannelsAsync(CancellationToken cancellationToken) => Done(Channels);
-    public Task<ApiResult<bool>> SaveChannelAsync(string? channelId, ChannelInput channel, CancellationToken cancellationToken) => Record($"channel {channelId} {channel.Name}", ApiResults.Success(true));
+    public Task<ApiResult<bool>> SaveChannelAsync(string channelId, ChannelInput channel, CancellationToken cancellationToken) => Record($"channel {channelId} {channel.Name}", ApiResults.Success(true));
     public Task<ApiResult<bool>> DeleteChannelAsync(string channelId, CancellationToken cancellationToken) => Record("delete channel " + channelId, ApiResults.Success(true));
-    public Task<ApiResult<bool>> TestChannelAsync(string channelId, CancellationToken cancellationToken) => Record("test " + channelId, ApiResults.Success(true));
-    public Task<ApiResult<ListPage<OpsErrorItem>>> ListOpsErrorsAsync(OpsErrorFilter filter, string language, string? cursor, CancellationToken cancellationToken) =>
-        Record($"ops-errors {language} {filter.Code}", OpsErrors);
-    public Task<ApiResult<IReadOnlyList<CountByKey>>> SummarizeOpsErrorsAsync(string by, OpsErrorFilter filter, CancellationToken cancellationToken) => Record("summary " + by, OpsErrorCounts);
+    public Task<ApiResult<ChannelTestResult>> TestChannelAsync(string channelId, CancellationToken cancellationToken) => Record("test " + channelId, ChannelTest);
+    public Task<ApiResult<ListPage<OpsErrorItem>>> ListOpsErrorsAsync(OpsErrorFilter filter, string? cursor, CancellationToken cancellationToken) =>
+        Record($"ops-errors {filter.Code}", OpsErrors);
+    public Task<ApiResult<IReadOnlyList<OpsErrorCount>>> SummarizeOpsErrorsAsync(string by, OpsErrorFilter filter, CancellationToken cancellationToken) => Record("summary " + by, OpsErrorCounts);
     public Task<ApiResult<bool>> CopyCsvAsync(string pathAndQuery, Stream destination, CancellationToken cancellationToken) => Record("csv " + pathAndQuery, ApiResults.Success(true));
 
     private static Task<T> Done<T>(T value) => Task.FromResult(value);

@@ -28,6 +28,32 @@ public static class ExportEndpoints
         return ("lang=" + language + OpenClawApiClient.OpsErrorQuery(filter)).TrimEnd('&');
     }
 
+    /// <summary>
+    /// The dashboard's export link for <paramref name="filter"/>: the page's own parameter names (<c>http_status</c>,
+    /// <c>shop_id</c>, <c>min_retries</c>, days as <c>yyyy-MM-dd</c>), which the export endpoint turns into the API's.
+    /// </summary>
+    public static string OpsErrorsExportUrl(OpsErrorFilter filter, string language)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new System.Text.StringBuilder("export/ops-errors.csv?lang=").Append(Uri.EscapeDataString(language));
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                query.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(value.Trim()));
+            }
+        }
+
+        Add("code", filter.Code);
+        Add("http_status", filter.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("endpoint", filter.Endpoint);
+        Add("shop_id", filter.ShopId);
+        Add("from", filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("min_retries", filter.MinRetries?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return query.ToString();
+    }
+
     private static string Escape(string? value) => Uri.EscapeDataString(value ?? "");
 
     private static async Task ProxyAsync(HttpContext context, IOpenClawApi api, string pathAndQuery, string fileName)

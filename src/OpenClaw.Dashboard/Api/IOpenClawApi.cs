@@ -54,11 +54,11 @@ public interface IOpenClawApi
     /// <summary>Silences an alert until <paramref name="until"/>.</summary>
     Task<ApiResult<bool>> SilenceAlertAsync(string fingerprint, DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>The tenant's alert rules.</summary>
+    /// <summary>The tenant's alert rules (<c>GET /api/v1/alerts/rules</c>; a new tenant has the defaults).</summary>
     Task<ApiResult<IReadOnlyList<AlertRuleItem>>> ListAlertRulesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Creates (<paramref name="create"/>) or replaces a rule.</summary>
-    Task<ApiResult<bool>> SaveAlertRuleAsync(AlertRuleItem rule, bool create, CancellationToken cancellationToken);
+    /// <summary>Creates or replaces the rule of that id (<c>PUT /api/v1/alerts/rules/{rule_id}</c>).</summary>
+    Task<ApiResult<bool>> SaveAlertRuleAsync(AlertRuleItem rule, CancellationToken cancellationToken);
 
     /// <summary>Deletes a rule.</summary>
     Task<ApiResult<bool>> DeleteAlertRuleAsync(string ruleId, CancellationToken cancellationToken);
@@ -66,20 +66,20 @@ public interface IOpenClawApi
     /// <summary>The tenant's notification channels (no URLs or secrets).</summary>
     Task<ApiResult<IReadOnlyList<ChannelItem>>> ListChannelsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Creates (<paramref name="channelId"/> null) or replaces a channel.</summary>
-    Task<ApiResult<bool>> SaveChannelAsync(string? channelId, ChannelInput channel, CancellationToken cancellationToken);
+    /// <summary>Creates or replaces the channel of that id (<c>PUT /api/v1/channels/{channel_id}</c>, admin keys only).</summary>
+    Task<ApiResult<bool>> SaveChannelAsync(string channelId, ChannelInput channel, CancellationToken cancellationToken);
 
     /// <summary>Deletes a channel.</summary>
     Task<ApiResult<bool>> DeleteChannelAsync(string channelId, CancellationToken cancellationToken);
 
-    /// <summary>Sends a test message through a channel.</summary>
-    Task<ApiResult<bool>> TestChannelAsync(string channelId, CancellationToken cancellationToken);
+    /// <summary>Sends a test message through a channel; the result says whether the receiver took it.</summary>
+    Task<ApiResult<ChannelTestResult>> TestChannelAsync(string channelId, CancellationToken cancellationToken);
 
-    /// <summary>Ops errors matching <paramref name="filter"/>, diagnosis and fix in <paramref name="language"/> (<c>en</c> or <c>zh-CN</c>).</summary>
-    Task<ApiResult<ListPage<OpsErrorItem>>> ListOpsErrorsAsync(OpsErrorFilter filter, string language, string? cursor, CancellationToken cancellationToken);
+    /// <summary>Ops error groups matching <paramref name="filter"/>, newest last seen first (diagnosis and fix in English and Chinese).</summary>
+    Task<ApiResult<ListPage<OpsErrorItem>>> ListOpsErrorsAsync(OpsErrorFilter filter, string? cursor, CancellationToken cancellationToken);
 
-    /// <summary>Ops error counts grouped by <paramref name="by"/> (code, endpoint, shop, http_status).</summary>
-    Task<ApiResult<IReadOnlyList<CountByKey>>> SummarizeOpsErrorsAsync(string by, OpsErrorFilter filter, CancellationToken cancellationToken);
+    /// <summary>Ops error counts grouped by <paramref name="by"/> (<c>code</c>, <c>endpoint</c>, <c>shop</c> or <c>httpStatus</c>).</summary>
+    Task<ApiResult<IReadOnlyList<OpsErrorCount>>> SummarizeOpsErrorsAsync(string by, OpsErrorFilter filter, CancellationToken cancellationToken);
 
     /// <summary>Streams a CSV export of the API (path and query under <c>/api/v1</c>) to <paramref name="destination"/>.</summary>
     Task<ApiResult<bool>> CopyCsvAsync(string pathAndQuery, Stream destination, CancellationToken cancellationToken);

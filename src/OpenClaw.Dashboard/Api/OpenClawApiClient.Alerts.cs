@@ -6,10 +6,16 @@ namespace OpenClaw.Dashboard.Api;
 
 public sealed partial class OpenClawApiClient
 {
+    /// <summary>Largest page of <c>GET /api/v1/alerts</c>.</summary>
+    private const int AlertPageSize = 200;
+
+    /// <summary>Page size of <c>GET /api/v1/ops-errors</c> (the API allows up to 500).</summary>
+    private const int OpsErrorPageSize = 200;
+
     /// <inheritdoc />
     public Task<ApiResult<IReadOnlyList<AlertItem>>> ListAlertsAsync(string status, string? shopId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"/api/v1/alerts?status={Uri.EscapeDataString(status)}" + (shopId is null ? "" : "&shop_id=" + Uri.EscapeDataString(shopId)),
-            null, ReadListAsync<AlertItem>, cancellationToken);
+        SendAsync(HttpMethod.Get, $"/api/v1/alerts?status={Uri.EscapeDataString(status)}&limit={AlertPageSize}"
+            + (shopId is null ? "" : "&shop_id=" + Uri.EscapeDataString(shopId)), null, ReadListAsync<AlertItem>, cancellationToken);
 
     /// <inheritdoc />
     public Task<ApiResult<bool>> AcknowledgeAlertAsync(string fingerprint, CancellationToken cancellationToken) =>
@@ -21,43 +27,46 @@ public sealed partial class OpenClawApiClient
 
     /// <inheritdoc />
     public Task<ApiResult<IReadOnlyList<AlertRuleItem>>> ListAlertRulesAsync(CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, "/api/v1/alert-rules", null, ReadListAsync<AlertRuleItem>, cancellationToken);
+        SendAsync(HttpMethod.Get, "/api/v1/alerts/rules", null, ReadListAsync<AlertRuleItem>, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ApiResult<bool>> SaveAlertRuleAsync(AlertRuleItem rule, bool create, CancellationToken cancellationToken)
+    public Task<ApiResult<bool>> SaveAlertRuleAsync(AlertRuleItem rule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return create
-            ? SendAsync(HttpMethod.Post, "/api/v1/alert-rules", rule, cancellationToken)
-            : SendAsync(HttpMethod.Put, $"/api/v1/alert-rules/{Uri.EscapeDataString(rule.RuleId)}", rule, cancellationToken);
+        // The API refuses unknown fields: the id is the path, never part of the body.
+        var body = new RuleBody(rule.MetricKey, rule.Comparator, rule.Threshold, rule.RecoveryThreshold, rule.WindowSeconds, rule.ForSeconds, rule.Severity,
+            rule.Scope ?? new AlertScope("tenant", null), rule.Enabled);
+        return SendAsync(HttpMethod.Put, $"/api/v1/alerts/rules/{Uri.EscapeDataString(rule.RuleId)}", body, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ApiResult<bool>> DeleteAlertRuleAsync(string ruleId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, $"/api/v1/alert-rules/{Uri.EscapeDataString(ruleId)}", null, cancellationToken);
+        SendAsync(HttpMethod.Delete, $"/api/v1/alerts/rules/{Uri.EscapeDataString(ruleId)}", null, cancellationToken);
 
     /// <inheritdoc />
     public Task<ApiResult<IReadOnlyList<ChannelItem>>> ListChannelsAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "/api/v1/channels", null, ReadListAsync<ChannelItem>, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ApiResult<bool>> SaveChannelAsync(string? channelId, ChannelInput channel, CancellationToken cancellationToken) =>
-        channelId is null
-            ? SendAsync(HttpMethod.Post, "/api/v1/channels", channel, cancellationToken)
-            : SendAsync(HttpMethod.Put, $"/api/v1/channels/{Uri.EscapeDataString(channelId)}", channel, cancellationToken);
+    public Task<ApiResult<bool>> SaveChannelAsync(string channelId, ChannelInput channel, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channelId);
+        ArgumentNullException.ThrowIfNull(channel);
+        return SendAsync(HttpMethod.Put, $"/api/v1/channels/{Uri.EscapeDataString(channelId)}", channel, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<ApiResult<bool>> DeleteChannelAsync(string channelId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"/api/v1/channels/{Uri.EscapeDataString(channelId)}", null, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ApiResult<bool>> TestChannelAsync(string channelId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"/api/v1/channels/{Uri.EscapeDataString(channelId)}/test", new { }, cancellationToken);
+    public Task<ApiResult<ChannelTestResult>> TestChannelAsync(string channelId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/channels/{Uri.EscapeDataString(channelId)}/test", null, ReadJsonAsync<ChannelTestResult>, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ApiResult<ListPage<OpsErrorItem>>> ListOpsErrorsAsync(OpsErrorFilter filter, string language, string? cursor, CancellationToken cancellationToken)
+    public Task<ApiResult<ListPage<OpsErrorItem>>> ListOpsErrorsAsync(OpsErrorFilter filter, string? cursor, CancellationToken cancellationToken)
     {
-        var query = OpsErrorQuery(filter).Append("&limit=200&lang=").Append(Uri.EscapeDataString(language));
+        var query = OpsErrorQuery(filter).Append("&limit=").Append(OpsErrorPageSize.ToString(CultureInfo.InvariantCulture));
         if (cursor is not null)
         {
             query.Append("&cursor=").Append(Uri.EscapeDataString(cursor));
@@ -72,10 +81,13 @@ public sealed partial class OpenClawApiClient
     }
 
     /// <inheritdoc />
-    public Task<ApiResult<IReadOnlyList<CountByKey>>> SummarizeOpsErrorsAsync(string by, OpsErrorFilter filter, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"/api/v1/ops-errors/summary?by={Uri.EscapeDataString(by)}{OpsErrorQuery(filter)}", null, ReadListAsync<CountByKey>, cancellationToken);
+    public Task<ApiResult<IReadOnlyList<OpsErrorCount>>> SummarizeOpsErrorsAsync(string by, OpsErrorFilter filter, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"/api/v1/ops-errors/summary?by={Uri.EscapeDataString(by)}{OpsErrorQuery(filter)}", null, ReadListAsync<OpsErrorCount>, cancellationToken);
 
-    /// <summary>The filter as <c>&amp;name=value</c> pairs (the API's parameter names).</summary>
+    /// <summary>
+    /// The filter as <c>&amp;name=value</c> pairs in the API's parameter names (<c>code</c>, <c>httpStatus</c>, <c>endpoint</c>,
+    /// <c>shopId</c>, <c>from</c>, <c>to</c>, <c>minRetries</c>); days become ISO 8601 UTC times (from midnight to the last second of <c>to</c>).
+    /// </summary>
     public static StringBuilder OpsErrorQuery(OpsErrorFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -89,12 +101,17 @@ public sealed partial class OpenClawApiClient
         }
 
         Add("code", filter.Code);
-        Add("http_status", filter.HttpStatus?.ToString(CultureInfo.InvariantCulture));
+        Add("httpStatus", filter.HttpStatus?.ToString(CultureInfo.InvariantCulture));
         Add("endpoint", filter.Endpoint);
-        Add("shop_id", filter.ShopId);
-        Add("from", filter.From is { } from ? Day(from) : null);
-        Add("to", filter.To is { } to ? Day(to) : null);
-        Add("min_retries", filter.MinRetries?.ToString(CultureInfo.InvariantCulture));
+        Add("shopId", filter.ShopId);
+        Add("from", filter.From is { } from ? Day(from) + "T00:00:00Z" : null);
+        Add("to", filter.To is { } to ? Day(to) + "T23:59:59Z" : null);
+        Add("minRetries", filter.MinRetries?.ToString(CultureInfo.InvariantCulture));
         return query;
     }
+
+    // PUT /api/v1/alerts/rules/{rule_id}: exactly the API's RuleBody.
+    private sealed record RuleBody(
+        string MetricKey, string Comparator, double Threshold, double? RecoveryThreshold, long WindowSeconds, long ForSeconds, string Severity,
+        AlertScope Scope, bool Enabled);
 }

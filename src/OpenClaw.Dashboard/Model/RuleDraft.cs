@@ -18,11 +18,11 @@ public sealed class RuleDraft
     /// <summary>Recovery threshold.</summary>
     public double? RecoveryThreshold { get; set; }
 
-    /// <summary>Window as the API writes time spans (e.g. <c>7.00:00:00</c>).</summary>
-    public string? Window { get; set; } = "7.00:00:00";
+    /// <summary>Window the metric is computed over, in seconds (default 7 days).</summary>
+    public long WindowSeconds { get; set; } = 7 * 86_400;
 
-    /// <summary>For-duration.</summary>
-    public string? For { get; set; } = "00:15:00";
+    /// <summary>How long the breach must last before firing, in seconds (default 15 minutes).</summary>
+    public long ForSeconds { get; set; } = 15 * 60;
 
     /// <summary>Severity.</summary>
     public string Severity { get; set; } = "warning";
@@ -40,11 +40,11 @@ public sealed class RuleDraft
         return new()
         {
             RuleId = rule.RuleId, MetricKey = rule.MetricKey, Comparator = rule.Comparator, Threshold = rule.Threshold,
-            RecoveryThreshold = rule.RecoveryThreshold, Window = rule.Window, For = rule.For, Severity = rule.Severity,
+            RecoveryThreshold = rule.RecoveryThreshold, WindowSeconds = rule.WindowSeconds, ForSeconds = rule.ForSeconds, Severity = rule.Severity,
             Scope = rule.Scope ?? new("tenant", null), Enabled = rule.Enabled,
         };
     }
 
     /// <summary>The rule to send.</summary>
-    public AlertRuleItem ToRule() => new(RuleId.Trim(), MetricKey.Trim(), Comparator, Threshold, Window, For, Severity, RecoveryThreshold, Scope, Enabled);
+    public AlertRuleItem ToRule() => new(RuleId.Trim(), MetricKey.Trim(), Comparator, Threshold, WindowSeconds, ForSeconds, Severity, RecoveryThreshold, Scope, Enabled);
 }

@@ -11,9 +11,10 @@ using OpenClaw.TikTokShop.Simulator;
 namespace OpenClaw.Dashboard.Tests.Browser;
 
 /// <summary>
-/// The real product on loopback for the browser tests: a throw-away Garnet, the TikTok simulator over HTTP, a real silo
-/// that onboards the demo shops (tenant <see cref="TenantId"/>), the API on Kestrel, and the dashboard host talking to
-/// the API over HTTP. Nothing starts when Debian chromium is missing (the tests then skip and say why).
+/// The real product on loopback for the browser and API-contract tests: a throw-away Garnet, the TikTok simulator over
+/// HTTP, a real silo that onboards the demo shops (tenant <see cref="TenantId"/>), the API on Kestrel, and the dashboard
+/// host talking to the API over HTTP. Always starts (the contract tests need no browser); the browser tests skip and say
+/// why when Debian chromium is missing (<see cref="Available"/>).
 /// </summary>
 public sealed class DashboardStackFixture : IAsyncLifetime
 {
@@ -29,11 +30,17 @@ public sealed class DashboardStackFixture : IAsyncLifetime
     private const string BootstrapKey = "dashboard-tests-bootstrap-key-0123456789abcdef";
     private readonly LoopbackApps apps = new();
 
-    /// <summary>True when chromium is installed and the stack runs.</summary>
+    /// <summary>True when chromium is installed (the browser tests run).</summary>
     public bool Available { get; } = File.Exists(ChromiumPath);
 
     /// <summary>The dashboard's base URL (<c>localhost</c>: Chromium keeps Secure cookies there over plain HTTP).</summary>
     public string DashboardUrl { get; private set; } = "";
+
+    /// <summary>The API's base URL.</summary>
+    public string ApiUrl { get; private set; } = "";
+
+    /// <summary>The simulator's base URL (TikTok and the local chat receivers under <c>/_sim/chat</c>).</summary>
+    public string SimulatorUrl { get; private set; } = "";
 
     /// <summary>A tenant key with the admin scope.</summary>
     public string TenantKey { get; private set; } = "";
@@ -44,15 +51,10 @@ public sealed class DashboardStackFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        if (!Available)
-        {
-            return;
-        }
-
         var redis = await SharedRedis.GetAsync();
         var serviceId = "dash-tests-" + Guid.NewGuid().ToString("N")[..8];
-        var apiUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var simulatorUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var apiUrl = ApiUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var simulatorUrl = SimulatorUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         await StartAsync(SimulatorApp.Create(
         [
@@ -61,7 +63,12 @@ public sealed class DashboardStackFixture : IAsyncLifetime
             "--Simulator:ClockStart=" + start.ToString("O", CultureInfo.InvariantCulture), $"--Simulator:RedirectUrl={apiUrl}/api/v1/oauth/callback",
         ]));
 
-        string[] shared = LoopbackClusterArguments.Shared(redis.ConnectionString, "dash-tests", serviceId, simulatorUrl);
+        string[] shared =
+        [
+            .. LoopbackClusterArguments.Shared(redis.ConnectionString, "dash-tests", serviceId, simulatorUrl),
+            // Alert channels may point at the simulator's chat receivers (http, loopback), as in the local demo.
+            "--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:",
+        ];
         var siloBuilder = WebApplication.CreateBuilder(
             [.. shared, .. LoopbackClusterArguments.Silo(serviceId), "--Demo:Enabled=true", $"--Demo:ShopCount={ShopCount}", $"--Demo:TenantId={TenantId}"]);
         siloBuilder.AddServiceDefaults();
@@ -109,4 +116,12 @@ public sealed class DashboardStackFixture : IAsyncLifetime
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => apps.DisposeAsync();
+}
+
+/// <summary>One stack for every test class that needs it (the browser journey and the API-contract tests).</summary>
+[CollectionDefinition(Name)]
+public sealed class DashboardStackTests : ICollectionFixture<DashboardStackFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "dashboard stack";
 }

@@ -8,7 +8,8 @@ namespace OpenClaw.Dashboard.Tests.Browser;
 /// simulator: sign in, see the demo shops, switch to Chinese, open a shop, sign out. Elements are found by role and
 /// the .resx text the operator reads.
 /// </summary>
-public sealed partial class OperatorJourneyTests(DashboardStackFixture stack) : IClassFixture<DashboardStackFixture>
+[Collection(DashboardStackTests.Name)]
+public sealed partial class OperatorJourneyTests(DashboardStackFixture stack)
 {
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];

@@ -78,6 +78,18 @@ public sealed class AlertsTests : DashboardBunitContext
     }
 
     [Fact]
+    public void ClickSendTest_ReceiverRefused_SaysWhy()
+    {
+        Api.ChannelTest = ApiResults.Success(new ChannelTestResult("failed", "HTTP 403 from the receiver"));
+        var page = Render<Alerts>();
+        page.WaitForAssertion(() => Assert.Contains("运营群", page.Find(".channels-table").TextContent));
+
+        page.FindAll(".channels-table fluent-button").Single(b => b.TextContent == "Send test").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("HTTP 403 from the receiver", page.Find("[aria-labelledby=channels-title] .action-result").TextContent));
+    }
+
+    [Fact]
     public void Render_RulesEndpointMissing_OnlyRulesSayUnavailable()
     {
         var page = Render<Alerts>();
@@ -103,12 +115,13 @@ public sealed class OpsErrorsTests : DashboardBunitContext
     public OpsErrorsTests()
     {
         Api.OpsErrors = ApiResults.Success(new ListPage<OpsErrorItem>(
-            [new OpsErrorItem("e1", Now, SampleData.Late, "/order/202309/orders/search", 429, "36009003", "Too many requests", 3, "req-1", "调用频率超限", "降低调用频率或等待配额恢复")], null));
-        Api.OpsErrorCounts = ApiResults.Success<IReadOnlyList<CountByKey>>([new CountByKey("36009003", 12)]);
+            [new OpsErrorItem(SampleData.Late, "/order/202309/orders/search", "36009003", "36009003", 429, "POST", "Too many requests", "req-1", "rate_limit",
+                Now.AddHours(-3), Now, 12, 2, 3, 1, "Rate limit exceeded", "Slow down or wait for the quota", "调用频率超限", "降低调用频率或等待配额恢复")], null));
+        Api.OpsErrorCounts = ApiResults.Success<IReadOnlyList<OpsErrorCount>>([new OpsErrorCount("36009003", 1, 12, Now)]);
     }
 
     [Fact]
-    public void Render_ZhHans_AsksChineseDiagnosisAndShowsIt()
+    public void Render_ZhHans_ShowsChineseDiagnosisAndExportsInChinese()
     {
         UseCulture("zh-Hans");
         NavigateTo("/ops-errors?code=36009003");
@@ -117,8 +130,17 @@ public sealed class OpsErrorsTests : DashboardBunitContext
 
         page.WaitForAssertion(() => Assert.Contains("调用频率超限", page.Find(".errors-table").TextContent));
         Assert.Equal("降低调用频率或等待配额恢复", page.Find(".fix").TextContent);
-        Assert.Contains("ops-errors zh-CN 36009003", Api.Calls);
+        Assert.Contains("ops-errors 36009003", Api.Calls);
         Assert.Equal("export/ops-errors.csv?lang=zh-CN&code=36009003", page.Find("a.export-link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_English_ShowsEnglishDiagnosisAndFix()
+    {
+        var page = Render<OpsErrors>();
+
+        page.WaitForAssertion(() => Assert.Contains("Rate limit exceeded", page.Find(".errors-table").TextContent));
+        Assert.Equal("Slow down or wait for the quota", page.Find(".fix").TextContent);
     }
 
     [Fact]

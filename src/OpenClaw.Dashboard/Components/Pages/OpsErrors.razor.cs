@@ -10,10 +10,10 @@ namespace OpenClaw.Dashboard.Components.Pages;
 /// <summary>Failed TikTok calls: the API's filters (in the query string), counts by code/endpoint/shop/status, detail with diagnosis and fix in the UI language.</summary>
 public sealed partial class OpsErrors
 {
-    private static readonly string[] Groupings = ["code", "endpoint", "shop", "http_status"];
+    private static readonly string[] Groupings = ["code", "endpoint", "shop", "httpStatus"];
     private readonly List<OpsErrorItem> items = [];
     private ApiResult<ListPage<OpsErrorItem>>? errors;
-    private ApiResult<IReadOnlyList<CountByKey>>? counts;
+    private ApiResult<IReadOnlyList<OpsErrorCount>>? counts;
     private FilterDraft draft = new();
 
     [Inject] private IOpenClawApi Api { get; set; } = default!;
@@ -32,10 +32,11 @@ public sealed partial class OpsErrors
 
     private string By => ByParameter is not null && Groupings.Contains(ByParameter) ? ByParameter : "code";
     private static string Language => DashboardCultures.ApiLanguage(CultureInfo.CurrentUICulture);
+    private static bool Chinese => Language == "zh-CN";
 
     private OpsErrorFilter Filter => new(Code, HttpStatus, Endpoint, ShopId, Day(From), Day(To), MinRetries);
 
-    private string ExportUrl => "export/ops-errors.csv?lang=" + Language + OpenClawApiClient.OpsErrorQuery(Filter);
+    private string ExportUrl => ExportEndpoints.OpsErrorsExportUrl(Filter, Language);
 
     private string GroupName => GroupOptions.FirstOrDefault(o => o.Key == By).Value ?? Loc[nameof(Resources.OpsErrors.ByCode)];
 
@@ -43,7 +44,7 @@ public sealed partial class OpsErrors
     [
         KeyValuePair.Create("endpoint", Loc[nameof(Resources.OpsErrors.ByEndpoint)].Value),
         KeyValuePair.Create("shop", Loc[nameof(Resources.OpsErrors.ByShop)].Value),
-        KeyValuePair.Create("http_status", Loc[nameof(Resources.OpsErrors.ByHttpStatus)].Value),
+        KeyValuePair.Create("httpStatus", Loc[nameof(Resources.OpsErrors.ByHttpStatus)].Value),
     ];
 
     /// <inheritdoc />
@@ -58,7 +59,7 @@ public sealed partial class OpsErrors
 
     private async Task LoadAsync(string? cursor)
     {
-        errors = await Api.ListOpsErrorsAsync(Filter, Language, cursor, CancellationToken.None);
+        errors = await Api.ListOpsErrorsAsync(Filter, cursor, CancellationToken.None);
         items.AddRange(errors.Value?.Items ?? []);
     }
 

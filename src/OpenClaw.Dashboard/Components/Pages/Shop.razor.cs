@@ -24,6 +24,9 @@ public sealed partial class Shop
     [Inject] private IStringLocalizer<Resources.Shop> Loc { get; set; } = default!;
     [Inject] private IStringLocalizer<Resources.Common> Common { get; set; } = default!;
 
+    // Diagnosis and fix come in both languages: show the UI's.
+    private static bool Chinese => DashboardCultures.ApiLanguage(System.Globalization.CultureInfo.CurrentUICulture) == "zh-CN";
+
     /// <inheritdoc />
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -32,12 +35,11 @@ public sealed partial class Shop
         var ct = CancellationToken.None;
         var to = DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
         var from = to.AddDays(-29);
-        var language = DashboardCultures.ApiLanguage(System.Globalization.CultureInfo.CurrentUICulture);
         var detailTask = Api.GetShopAsync(ShopId, ct);
         var healthTask = Api.GetShopHealthAsync(ShopId, ct);
         var metricsTask = Api.GetShopMetricsAsync(ShopId, from, to, ct);
         var alertsTask = Api.ListAlertsAsync("firing", ShopId, ct);
-        var errorsTask = Api.ListOpsErrorsAsync(new OpsErrorFilter(null, null, null, ShopId, null, null, null), language, null, ct);
+        var errorsTask = Api.ListOpsErrorsAsync(new OpsErrorFilter(null, null, null, ShopId, null, null, null), null, ct);
         var reconciliationTask = Api.GetReconciliationAsync(ShopId, from, to, ct);
         detail = await detailTask;
         health = await healthTask;

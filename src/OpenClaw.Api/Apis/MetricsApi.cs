@@ -77,20 +77,10 @@ public static class MetricsApi
     }
 
     /// <summary>One shop's sums per shop-local day; 404 for a shop that is not the tenant's.</summary>
-    public static async Task<Results<Ok<ShopMetricsSeries>, ProblemHttpResult, ValidationProblem>> SeriesAsync(
-        ClaimsPrincipal user, string shopId, [AsParameters] MetricsRange range, ShopCatalog catalog, MetricsQuery query, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(range);
-        if (!await OwnsAsync(user, shopId, catalog))
-        {
-            return ApiProblems.NotFound("shop");
-        }
-
-        var (from, to, errors) = range.Resolve(time);
-        return errors.Count > 0
-            ? ApiProblems.Invalid(errors)
-            : TypedResults.Ok(new ShopMetricsSeries(shopId, from, to, await query.SeriesAsync(shopId, from, to)));
-    }
+    public static Task<Results<Ok<ShopMetricsSeries>, ProblemHttpResult, ValidationProblem>> SeriesAsync(
+        ClaimsPrincipal user, string shopId, [AsParameters] MetricsRange range, ShopCatalog catalog, MetricsQuery query, TimeProvider time) =>
+        ForShopAsync(user, shopId, range, catalog, time,
+            async (from, to) => new ShopMetricsSeries(shopId, from, to, await query.SeriesAsync(shopId, from, to)));
 
     /// <summary>The shop's health over its last 30 local days against TikTok's targets, with the reasons.</summary>
     public static async Task<Results<Ok<ShopHealth>, ProblemHttpResult>> HealthAsync(
@@ -100,8 +90,14 @@ public static class MetricsApi
             : ApiProblems.NotFound("shop");
 
     /// <summary>OpenClaw's orders, GMV and refunds beside TikTok's shop performance per day, flagged beyond ±3 %.</summary>
-    public static async Task<Results<Ok<ShopReconciliation>, ProblemHttpResult, ValidationProblem>> ReconciliationAsync(
-        ClaimsPrincipal user, string shopId, [AsParameters] MetricsRange range, ShopCatalog catalog, MetricsQuery query, TimeProvider time)
+    public static Task<Results<Ok<ShopReconciliation>, ProblemHttpResult, ValidationProblem>> ReconciliationAsync(
+        ClaimsPrincipal user, string shopId, [AsParameters] MetricsRange range, ShopCatalog catalog, MetricsQuery query, TimeProvider time) =>
+        ForShopAsync(user, shopId, range, catalog, time,
+            async (from, to) => new ShopReconciliation(shopId, from, to, MetricsQuery.ReconciliationTolerance, await query.ReconcileAsync(shopId, from, to)));
+
+    // A shop's date-range read: 404 unless the tenant owns the shop, 400 naming a bad parameter, else the read.
+    private static async Task<Results<Ok<T>, ProblemHttpResult, ValidationProblem>> ForShopAsync<T>(
+        ClaimsPrincipal user, string shopId, MetricsRange range, ShopCatalog catalog, TimeProvider time, Func<DateOnly, DateOnly, Task<T>> read)
     {
         ArgumentNullException.ThrowIfNull(range);
         if (!await OwnsAsync(user, shopId, catalog))
@@ -110,9 +106,7 @@ public static class MetricsApi
         }
 
         var (from, to, errors) = range.Resolve(time);
-        return errors.Count > 0
-            ? ApiProblems.Invalid(errors)
-            : TypedResults.Ok(new ShopReconciliation(shopId, from, to, MetricsQuery.ReconciliationTolerance, await query.ReconcileAsync(shopId, from, to)));
+        return errors.Count > 0 ? ApiProblems.Invalid(errors) : TypedResults.Ok(await read(from, to));
     }
 
     private static async Task<(MetricsComparison? Comparison, Dictionary<string, string[]> Errors)> CompareCoreAsync(

@@ -14,11 +14,11 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests a key may make per second, sustained.</summary>
     [Range(1, 100_000)]
-    public int PermitsPerSecond { get; set; } = 20;
+    public int PermitsPerSecond { get; set; } = 50;
 
     /// <summary>Requests a key may make at once after being idle (the bucket's size).</summary>
     [Range(1, 100_000)]
-    public int Burst { get; set; } = 40;
+    public int Burst { get; set; } = 200;
 
     /// <summary>Webhook deliveries accepted per second (all of TikTok's together).</summary>
     [Range(1, 100_000)]

@@ -76,7 +76,9 @@ public sealed class DashboardStackFixture : IAsyncLifetime
         var silo = siloBuilder.Build();
         silo.MapDefaultEndpoints();
         await StartAsync(silo);
-        await StartAsync(ApiApp.Create([.. shared, "--urls", apiUrl, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20"]));
+        await StartAsync(ApiApp.Create([.. shared, "--urls", apiUrl, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20",
+            // These tests are about what the pages and the client show, not the per-key limit (the API tests cover it).
+            "--Api:RateLimit:PermitsPerSecond=100000", "--Api:RateLimit:Burst=100000"]));
 
         TenantKey = await NewTenantKeyAsync(apiUrl);
         ShopNames = await DemoShopNamesAsync(apiUrl);

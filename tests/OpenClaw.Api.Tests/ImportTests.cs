@@ -97,7 +97,23 @@ public sealed class ImportTests(ApiFixture fixture)
         var firstResponse = client.SendAsync(first, Ct);
         await held.HalfSent.WaitAsync(Ct);
 
-        // The first request has claimed the key and is waiting for the rest of its body.
+        // The first request has claimed the key (its claim is in Redis; on a loaded machine the server may take a moment
+        // to run the endpoint after the first bytes) and is waiting for the rest of its body.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
+        using (var redis = fixture.Redis.Connect())
+        {
+            var server = redis.GetServer(redis.GetEndPoints()[0]);
+            await Eventually.TrueAsync(async () =>
+            {
+                await foreach (var _ in server.KeysAsync(pattern: $"oc:idem:*:{hash}"))
+                {
+                    return true;
+                }
+
+                return false;
+            }, TimeSpan.FromSeconds(20), () => "the first import never claimed its idempotency key");
+        }
+
         await Eventually.TrueAsync(async () =>
         {
             using var twin = await PostCsvAsync(client, csv, byteOrderMark: false, idempotencyKey);

@@ -72,11 +72,10 @@ public sealed class BudgetPauseSyncTests(BudgetPauseSyncFixture fixture) : IClas
         // TikTok rate-limits the shop for 50 s: webhook calls would wait that out (MaxPauseWait 1 min), a sync turn must not.
         var pausedUntil = await budget.ReportRateLimitedAsync(shopId, TimeSpan.FromSeconds(50));
         await shop.SyncNowAsync([SyncDomain.Orders]);
-        // Whichever domain the turn tried first (the new shop's backfill may run before the orders asked for) gave up
-        // its wait; the grain then comes back when the pause ends, so no other domain need show it.
-        await Eventually.TrueAsync(async () => (await shop.GetSyncReportAsync()).Domains
-            .Any(d => d.LastError?.StartsWith("budget: ShopRateLimited", StringComparison.Ordinal) == true),
-            TimeSpan.FromSeconds(20), () => "the sync turn did not give up its wait for the budget");
+        // Let the turn reach the budget (its refusal is logged, and the report's LastError may be overwritten at once by
+        // the history the fixture's budget keeps refusing, so it is no reliable signal). Before the fix the turn then
+        // held the grain until the pause ended, 50 s later.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
 
         // A non-interleaved call is served while the pause lasts, not after it.
         var snapshot = await shop.UpdateSettingsAsync((await shop.GetAsync()).Settings with { Tags = ["paused-by-tiktok"] });

@@ -55,9 +55,10 @@ public sealed class TokenSyncTests(TokenSyncFixture fixture) : IClassFixture<Tok
         ShopSyncReport report = null!;
         await Eventually.TrueAsync(async () =>
         {
+            // The report is read interleaved with the grain's turn: wait for the status and its event together.
             report = await revoked.GetSyncReportAsync();
-            return report.Shop.Status == ShopStatus.NeedsReauthorization;
-        }, TimeSpan.FromSeconds(30), () => $"status {report.Shop.Status}, token {report.Token}");
+            return report.Shop.Status == ShopStatus.NeedsReauthorization && report.RecentEvents.Any(e => e.Kind == ShopEventKind.NeedsReauthorization);
+        }, TimeSpan.FromSeconds(30), () => $"status {report.Shop.Status}, token {report.Token}, events {report.RecentEvents.Count}");
         Assert.Equal("NeedsReauthorization", report.Token.Status);
         Assert.Contains(report.RecentEvents, e => e.Kind == ShopEventKind.NeedsReauthorization && e.ErrorCode == 36004005);
 

@@ -74,7 +74,8 @@ public sealed class KeysAndDocumentTests(ApiFixture fixture)
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/tenants", "/api/v1/tenants/{tenantId}/keys", "/api/v1/tenants/{tenantId}/keys/{keyId}", "/api/v1/shops",
-            "/api/v1/shops/authorize", "/api/v1/shops/{shopId}", "/api/v1/shops/{shopId}/sync", "/api/v1/shops/{shopId}/backfill", "/api/v1/oauth/callback" })
+            "/api/v1/shops/authorize", "/api/v1/shops/{shopId}", "/api/v1/shops/{shopId}/sync", "/api/v1/shops/{shopId}/backfill", "/api/v1/oauth/callback",
+            "/api/v1/ops-errors", "/api/v1/ops-errors/export.csv", "/api/v1/ops-errors/ingest" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from the OpenAPI document");
         }

@@ -6,7 +6,7 @@ namespace OpenClaw.Api.Tests;
 /// <summary>
 /// Thousands of generated bad requests (<see cref="MalformedRequests"/>) against every endpoint: never a 5xx, always
 /// an RFC 9457 problem, and nothing stored changes (the shop's settings and revision, the tenant's shops, keys and
-/// audit log are the same afterwards).
+/// audit log, the seller-reported ops errors are the same afterwards).
 /// </summary>
 [Trait(RedisTrait.Name, RedisTrait.Value)]
 public sealed class MalformedRequestSuiteTests(ApiFixture fixture)
@@ -69,11 +69,13 @@ public sealed class MalformedRequestSuiteTests(ApiFixture fixture)
         var shops = await admin.GetFromJsonAsync<JsonElement>("/api/v1/shops?limit=200", Ct);
         var keys = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenantId}/keys", Ct);
         var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit?limit=500", Ct);
+        var reported = await admin.GetFromJsonAsync<JsonElement>("/api/v1/ops-errors?source=seller", Ct);
         return string.Join('\n',
             etag, shop.GetProperty("status").GetString(), shop.GetProperty("settings").GetRawText(),
             string.Join(',', shops.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("shop_id").GetString() + ":" + s.GetProperty("status").GetString())),
             string.Join(',', keys.EnumerateArray().Select(k => k.GetProperty("key_id").GetString() + ":" + k.GetProperty("revoked_at").ToString())),
-            string.Join(',', audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString())));
+            string.Join(',', audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString())),
+            reported.GetProperty("items").GetRawText());
     }
 
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";

@@ -47,6 +47,7 @@ public sealed class MalformedRequests(string tenantId, string shopId, string adm
             ("PATCH", shop, """{"time_zone":"Asia/Shanghai","tags":["fuzz"],"warehouse_names":{"1":"x"},"paused":true}""", admin, ["time_zone"], [], ["tags"]),
             ("POST", $"{shop}/sync", """{"domains":["orders"]}""", admin, [], [], ["domains"]),
             ("POST", $"{shop}/backfill", """{"from":"2026-11-01T00:00:00+08:00"}""", admin, [], ["from"], []),
+            ("POST", MalformedIngestRequests.Path, MalformedIngestRequests.Valid(shopId), admin, [], [], ["items"]),
         ];
 
         var random = new Random(20261201);
@@ -83,7 +84,8 @@ public sealed class MalformedRequests(string tenantId, string shopId, string adm
             yield return new("DELETE", $"/api/v1/tenants/{id}/keys/{id}", null, null, admin, null, "tenant and key id " + id);
         }
 
-        foreach (var request in Queries(admin).Concat(Anonymous()).Concat(WrongMethods(admin, shop, tenant)).Concat(Huge(admin, shop, tenant)))
+        foreach (var request in Queries(admin).Concat(Anonymous()).Concat(WrongMethods(admin, shop, tenant)).Concat(Huge(admin, shop, tenant))
+            .Concat(MalformedIngestRequests.All(shopId, admin)))
         {
             yield return request;
         }
@@ -97,6 +99,7 @@ public sealed class MalformedRequests(string tenantId, string shopId, string adm
             }
         }
 
+        yield return new("POST", MalformedIngestRequests.Path, Encoding.UTF8.GetBytes(MalformedIngestRequests.Valid(shopId)), Json, Bearer(readKey), null, "read key reports errors");
         yield return new("DELETE", shop, null, null, Bearer(readKey), null, "read key disconnects");
         yield return new("DELETE", $"{tenant}/keys/key_0000000000000000", null, null, Bearer(readKey), null, "read key revokes");
         yield return new("GET", "/api/v1/shops/authorize", null, null, Bearer(readKey), null, "read key asks for a consent link");
@@ -215,7 +218,7 @@ public sealed class MalformedRequests(string tenantId, string shopId, string adm
             ("/api/v1/tenants", ["GET", "PUT", "PATCH", "DELETE"]), (tenant, ["POST", "PUT", "PATCH", "DELETE"]), ($"{tenant}/keys", ["PUT", "PATCH", "DELETE"]),
             ("/api/v1/shops", ["PUT", "PATCH", "DELETE"]), (shop, ["POST", "PUT"]), ($"{shop}/sync", ["GET", "PUT", "DELETE"]),
             ($"{shop}/backfill", ["GET", "PUT", "DELETE"]), ("/api/v1/shops/import", ["PUT", "PATCH", "DELETE"]), ("/api/v1/audit", ["POST", "PUT", "PATCH", "DELETE"]),
-            ("/api/v1/oauth/callback", ["POST", "PUT", "DELETE"]), ("/webhooks/tiktok", ["GET", "PUT", "PATCH", "DELETE"]), ("/api/v1/shops/authorize", ["POST", "PUT"]),
+            ("/api/v1/oauth/callback", ["POST", "PUT", "DELETE"]), (MalformedIngestRequests.Path, ["GET", "PUT", "PATCH", "DELETE"]), ("/webhooks/tiktok", ["GET", "PUT", "PATCH", "DELETE"]), ("/api/v1/shops/authorize", ["POST", "PUT"]),
         ];
         foreach (var (path, methods) in routes)
         {

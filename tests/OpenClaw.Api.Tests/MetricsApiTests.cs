@@ -102,6 +102,60 @@ public sealed class MetricsApiTests(ApiFixture fixture)
         Assert.Equal(0, Paid(overview.GetProperty("total")));
     }
 
+    [Fact]
+    public async Task Overview_WhileShopsSync_TotalIsTheSumOfItsShopRows_EveryCountAndCurrency()
+    {
+        var (_, key) = await steps.NewTenantAsync("read", "write");
+        string[] shops = [fixture.ClaimShop(), fixture.ClaimShop()];
+        foreach (var shop in shops)
+        {
+            await steps.OnboardAsync(key, shop);
+        }
+
+        using var client = fixture.NewApiClient(key);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var path = $"/api/v1/metrics/overview?from={today.AddDays(-3):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
+        JsonElement overview = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            overview = await client.GetFromJsonAsync<JsonElement>(path, Ct);
+            return overview.GetProperty("shops").EnumerateArray().Count(s => Paid(s.GetProperty("summary")) > 0) == shops.Length;
+        }, TimeSpan.FromMinutes(3), () => "both shops' paid orders in the overview: " + overview);
+
+        // One response is one read: its total is exactly the sum of its rows (the shops keep syncing meanwhile).
+        Assert.Equal(shops.Order(StringComparer.Ordinal), overview.GetProperty("shops").EnumerateArray().Select(s => s.GetProperty("shop_id").GetString()!).Order(StringComparer.Ordinal));
+        var rows = overview.GetProperty("shops").EnumerateArray().Select(s => s.GetProperty("summary")).ToList();
+        var total = overview.GetProperty("total");
+        Assert.Equal(Counts(rows.SelectMany(r => r.GetProperty("counts").EnumerateObject())), Counts(total.GetProperty("counts").EnumerateObject()));
+        Assert.Equal(Money(rows), Money([total]));
+        Assert.True(Paid(total) > 0);
+    }
+
+    private static SortedDictionary<string, long> Counts(IEnumerable<JsonProperty> fields)
+    {
+        var sums = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var f in fields)
+        {
+            sums[f.Name] = sums.GetValueOrDefault(f.Name) + f.Value.GetInt64();
+        }
+
+        return sums;
+    }
+
+    // currency → (gmv, refund_amount) summed over the summaries.
+    private static SortedDictionary<string, (decimal Gmv, decimal Refunds)> Money(IEnumerable<JsonElement> summaries)
+    {
+        var sums = new SortedDictionary<string, (decimal Gmv, decimal Refunds)>(StringComparer.Ordinal);
+        foreach (var m in summaries.SelectMany(s => s.GetProperty("money").EnumerateArray()))
+        {
+            var c = m.GetProperty("currency").GetString()!;
+            var (gmv, refunds) = sums.GetValueOrDefault(c);
+            sums[c] = (gmv + m.GetProperty("gmv").GetDecimal(), refunds + m.GetProperty("refund_amount").GetDecimal());
+        }
+
+        return sums;
+    }
+
     private static long Paid(JsonElement summary) =>
         summary.GetProperty("counts").TryGetProperty("orders_paid", out var v) ? v.GetInt64() : 0;
 

@@ -121,14 +121,23 @@ public sealed class OpsErrorsApiTests(ApiFixture fixture)
 
         var (header, rows) = ReadCsv(bytes);
         Assert.Equal(OpsErrors.OpsErrorCsv.Columns, header);
+        // The issue's columns, in its order, come first.
+        Assert.Equal(["error_id", "shop_id", "api_endpoint", "http_status", "error_code", "error_message", "first_occurred_at", "last_occurred_at",
+            "occurrences", "retry_count", "diagnosis"], header[..11]);
         Assert.Equal(2, rows.Count);
-        var bad = rows.Single(r => r["code"] == "bad_response");
-        Assert.Equal("'" + Tricky, bad["message"]);
+        var bad = rows.Single(r => r["error_code"] == "bad_response");
+        Assert.Equal("'" + Tricky, bad["error_message"]);
+        Assert.Equal("s2|" + Orders + "|bad_response", bad["error_id"]);
+        Assert.Equal(Orders, bad["api_endpoint"]);
+        Assert.Equal("openclaw", bad["source"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$", bad["first_occurred_at"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$", bad["last_occurred_at"]);
         Assert.Equal(ErrorCatalogue.Get("bad_response").DiagnosisZh, bad["diagnosis"]);
         Assert.Equal(ErrorCatalogue.Get("bad_response").FixZh, bad["fix"]);
         Assert.Equal("s2", bad["shop_id"]);
         Assert.Equal("1", bad["occurrences"]);
-        var refresh = rows.Single(r => r["code"] == "http_503");
+        var refresh = rows.Single(r => r["error_code"] == "http_503");
+        Assert.Equal("1", refresh["retry_count"]);
         Assert.Equal("503", refresh["http_status"]);
         Assert.Contains("refresh_token=***", refresh["request_excerpt"], StringComparison.Ordinal);
     }
@@ -180,7 +189,7 @@ public sealed class OpsErrorsApiTests(ApiFixture fixture)
     private static TikTokShopError Error(string path, string key, int http, string message) =>
         new(http, ErrorCatalogue.Get(key).Code, message, null, path, ErrorCatalogue.Get(key));
 
-    private static (string[] Header, List<Dictionary<string, string>> Rows) ReadCsv(byte[] bytes)
+    internal static (string[] Header, List<Dictionary<string, string>> Rows) ReadCsv(byte[] bytes)
     {
         using var reader = CsvReader.Create(bytes, CsvReaderOptions.Default);
         var rows = new List<Dictionary<string, string>>();

@@ -36,8 +36,13 @@ public sealed class RateLimitTests(ApiFixture fixture)
         Assert.NotNull(refused);
         using (refused)
         {
-            await AgencySteps.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
+            var problem = await AgencySteps.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
             Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 }, "Retry-After in whole seconds");
+            // The refusing bucket's numbers, as this replica was started with.
+            Assert.Equal(1, problem.GetProperty("limit_per_second").GetInt32());
+            Assert.Equal(3, problem.GetProperty("burst").GetInt32());
+            Assert.Equal((int)refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, problem.GetProperty("retry_after_seconds").GetInt32());
+            Assert.Equal("per_replica", problem.GetProperty("scope").GetString());
         }
 
         Assert.Equal(HttpStatusCode.OK, statuses[0]);

@@ -2,7 +2,7 @@ using OpenClaw.TestSupport;
 
 namespace OpenClaw.Api.Tests;
 
-/// <summary>Another tenant's shop answers 404 on every shop endpoint, and nothing about it changes.</summary>
+/// <summary>Another tenant's shop answers 404 on every shop endpoint (an ops error report for it is rejected), and nothing about it changes.</summary>
 [Trait(RedisTrait.Name, RedisTrait.Value)]
 public sealed class TenantIsolationTests(ApiFixture fixture)
 {
@@ -45,6 +45,19 @@ public sealed class TenantIsolationTests(ApiFixture fixture)
         using (var keys = await b.PostAsJsonAsync($"/api/v1/tenants/{tenantA}/keys", new { name = "x", scopes = new[] { "admin" } }, Ct))
         {
             await AgencySteps.AssertProblemAsync(keys, HttpStatusCode.NotFound);
+        }
+
+        // Nor report ops errors for tenant A's shop: the item is rejected (the whole batch, as nothing else was in it).
+        var report = new { shop_id = shopId, endpoint = "/order/202309/orders/search", http_status = 500, occurred_at = DateTimeOffset.UtcNow.ToString("O") };
+        using (var ingest = await b.PostAsJsonAsync("/api/v1/ops-errors/ingest", new { items = new[] { report } }, Ct))
+        {
+            var problem = await AgencySteps.AssertProblemAsync(ingest, HttpStatusCode.UnprocessableEntity);
+            Assert.True(problem.GetProperty("results")[0].GetProperty("errors").TryGetProperty("shop_id", out _), problem.ToString());
+        }
+
+        using (var a = fixture.NewApiClient(keyA))
+        {
+            Assert.Empty((await a.GetFromJsonAsync<JsonElement>("/api/v1/ops-errors?source=seller", Ct)).GetProperty("items").EnumerateArray());
         }
 
         var (after, etagAfter) = await steps.ShopAsync(keyA, shopId);

@@ -48,9 +48,8 @@ public static class MetricsApi
             return TypedResults.Ok(new MetricsOverview(from, to, MetricsQuery.ShopLocal, MetricsQuery.Empty, []));
         }
 
-        var comparison = await query.CompareAsync(shopIds, from, to, MetricsGrouping.Shop);
-        var shops = await query.ShopTotalsAsync(shopIds, from, to);
-        return TypedResults.Ok(new MetricsOverview(from, to, comparison.DayBoundary, comparison.Total, shops));
+        var overview = await query.OverviewAsync(shopIds, from, to);
+        return TypedResults.Ok(new MetricsOverview(from, to, MetricsQuery.ShopLocal, overview.Total, overview.Shops));
     }
 
     /// <summary>The tenant's shops grouped by <c>by</c> (region, warehouse, category, shop) with the tenant total.</summary>

@@ -9,20 +9,22 @@ namespace OpenClaw.Api.Apis;
 
 /// <summary>
 /// <c>/api/v1/ops-errors</c>: the tenant's failed TikTok calls grouped by shop, endpoint and code (issue 10), read
-/// straight from the Redis indexes the shop grains write: search, summary, CSV export. A tenant sees only its own.
+/// straight from the Redis indexes the shop grains write, beside what the seller's own systems report
+/// (<see cref="OpsErrorIngestApi"/>; filter <c>source</c>): search, summary, CSV export. A tenant sees only its own.
 /// </summary>
 public static class OpsErrorsApi
 {
     /// <summary>Response header of the export: <c>true</c> when more groups matched than the export's row cap.</summary>
     public const string TruncatedHeader = "X-OpenClaw-Truncated";
 
-    /// <summary>Maps the group (tenant keys with <c>read</c>).</summary>
+    /// <summary>Maps the group (tenant keys with <c>read</c>; ingestion needs <c>write</c>).</summary>
     public static IEndpointRouteBuilder MapOpsErrorsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/ops-errors").WithTags("OpsErrors").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
         api.MapGet("/", ListAsync);
         api.MapGet("/summary", SummaryAsync);
         api.MapGet("/export.csv", Export).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapOpsErrorIngest();
         return app;
     }
 

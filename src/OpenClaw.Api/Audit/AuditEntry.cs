@@ -20,6 +20,9 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCurs
 /// <summary>The audited actions.</summary>
 public static class AuditActions
 {
+    /// <summary>A seller's systems reported failed calls (<c>POST /api/v1/ops-errors/ingest</c>; the counts, never the payloads).</summary>
+    public const string OpsErrorsReported = "ops_errors.reported";
+
     /// <summary>A tenant was created (platform key).</summary>
     public const string TenantCreated = "tenant.created";
 
@@ -54,6 +57,6 @@ public static class AuditActions
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         TenantCreated, KeyCreated, KeyRevoked, ShopConnected, ShopRegistered, ShopImported, ShopSettingsUpdated, ShopSyncRequested,
-        ShopBackfillRequested, ShopDisconnected,
+        ShopBackfillRequested, ShopDisconnected, OpsErrorsReported,
     };
 }

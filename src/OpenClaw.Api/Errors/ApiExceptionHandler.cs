@@ -7,7 +7,7 @@ namespace OpenClaw.Api.Errors;
 /// <summary>
 /// Turns exceptions into RFC 9457 problems: malformed requests → 400, a grain's <see cref="ArgumentException"/> → 400,
 /// <see cref="KeyNotFoundException"/> → 404, <see cref="InvalidOperationException"/> (e.g. the shop is not connected)
-/// → 409, <see cref="TenantOnboardingException"/> → 422 with TikTok's code, an unreachable cluster → 503. Anything
+/// → 409, <see cref="TenantOnboardingException"/> → 422 with TikTok's code, an unreachable cluster or store → 503. Anything
 /// else is a 500 problem without internals.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -47,6 +47,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         KeyNotFoundException => (404, "Not found", "No such resource for this tenant.", null),
         InvalidOperationException invalid => (409, "Conflict", invalid.Message, null),
         TimeoutException or OrleansException => (503, "Cluster unavailable", "The shop cluster did not answer in time; retry shortly.", null),
+        StackExchange.Redis.RedisException => (503, "Store unavailable", "The data store did not answer; retry shortly.", null),
         _ => (500, "Internal error", "An unexpected error occurred; the trace id identifies it in the logs.", null),
     };
 

@@ -8,6 +8,7 @@ using OpenClaw.Api.Access;
 using OpenClaw.Api.Audit;
 using OpenClaw.Api.Alerts;
 using OpenClaw.Api.Errors;
+using OpenClaw.Api.OpsErrors;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Entities;
 using OpenClaw.Grains.Hosting;
@@ -70,6 +71,7 @@ public static class ApiServiceExtensions
         services.AddApiRateLimiting(builder.Configuration);
         services.AddIdempotency(builder.Configuration);
         services.AddValidatedSettings<ImportOptions>(builder.Configuration, ImportOptions.SectionName);
+        services.AddValidatedSettings<OpsErrorIngestOptions>(builder.Configuration, OpsErrorIngestOptions.SectionName);
         services.AddValidatedSettings<AuditOptions>(builder.Configuration, AuditOptions.SectionName);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AuditLog>(sp, Redis(sp)));
         services.AddAlertApis(builder.Configuration);

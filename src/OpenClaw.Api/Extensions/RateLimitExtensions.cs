@@ -12,7 +12,9 @@ namespace OpenClaw.Api.Extensions;
 /// <summary>
 /// The API's rate limiter (ASP.NET Core <c>RateLimiter</c>): a token bucket per authenticated API key id, one for the
 /// webhook ingress, one per client address for unauthenticated requests; health probes are not limited. A refused
-/// request gets a 429 problem with <c>Retry-After</c> (whole seconds).
+/// request gets a 429 problem with <c>Retry-After</c> (whole seconds) and the refusing bucket's numbers
+/// (<c>limit_per_second</c>, <c>burst</c>, <c>retry_after_seconds</c>, <c>scope</c> = <c>per_replica</c>). The buckets
+/// live in this process: each API replica limits on its own.
 /// </summary>
 public static class RateLimitExtensions
 {
@@ -74,7 +76,9 @@ public static class RateLimitExtensions
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var webhooks = PartitionKey(context) == "webhooks";
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails =
@@ -82,6 +86,12 @@ public static class RateLimitExtensions
                 Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests",
                 Detail = $"This API key sent more requests than its rate limit allows; retry after {seconds} s.",
             },
-        }).ConfigureAwait(false);
+        };
+        // The numbers of the bucket that refused: per second and burst, on this API replica (docs/api.md, "Rate limits").
+        problem.ProblemDetails.Extensions["limit_per_second"] = webhooks ? settings.WebhookPermitsPerSecond : settings.PermitsPerSecond;
+        problem.ProblemDetails.Extensions["burst"] = webhooks ? settings.WebhookBurst : settings.Burst;
+        problem.ProblemDetails.Extensions["retry_after_seconds"] = seconds;
+        problem.ProblemDetails.Extensions["scope"] = "per_replica";
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(problem).ConfigureAwait(false);
     }
 }

@@ -7,12 +7,16 @@ namespace OpenClaw.Api.OpsErrors;
 /// <summary>Writes ops error groups as CSV that Excel opens as intended (<see cref="ExcelCsv"/>).</summary>
 public static class OpsErrorCsv
 {
-    /// <summary>The header row.</summary>
+    /// <summary>
+    /// The header row: the columns first, in its order (<c>error_id</c> = the group id, <c>retry_count</c> = the
+    /// most retries one of the group's calls needed, times ISO 8601 with offset), then the rest of the group.
+    /// </summary>
     public static readonly string[] Columns =
     [
-        "shop_id", "endpoint", "code", "tiktok_code", "http_status", "method", "message", "request_id", "category",
-        "first_seen", "last_seen", "occurrences", "recovered", "max_retries", "last_retries", "diagnosis", "fix",
-        "request_excerpt", "response_excerpt",
+        "error_id", "shop_id", "api_endpoint", "http_status", "error_code", "error_message", "first_occurred_at", "last_occurred_at",
+        "occurrences", "retry_count", "diagnosis",
+        "source", "fix", "category", "tiktok_code", "method", "request_id", "recovered", "last_retry_count",
+        "request_excerpt", "response_excerpt", "response_headers",
     ];
 
     /// <summary>Streams the header and <paramref name="records"/> to <paramref name="stream"/> (left open).</summary>
@@ -31,12 +35,13 @@ public static class OpsErrorCsv
 
     private static string[] Row(OpsErrorRecord r, bool chinese) =>
     [
-        r.ShopId, r.Endpoint, r.Code, Text(r.TikTokCode), Text(r.HttpStatus), r.Method, r.Message, r.RequestId ?? "", r.Category,
-        r.FirstSeen.ToString("O", CultureInfo.InvariantCulture), r.LastSeen.ToString("O", CultureInfo.InvariantCulture),
-        Text(r.Occurrences), Text(r.Recovered), Text(r.MaxRetries), Text(r.LastRetries),
-        (chinese ? r.DiagnosisZh : r.DiagnosisEn) ?? "", (chinese ? r.FixZh : r.FixEn) ?? "",
-        r.RequestExcerpt ?? "", r.ResponseExcerpt ?? "",
+        r.GroupId, r.ShopId, r.Endpoint, Text(r.HttpStatus), r.Code, r.Message, Time(r.FirstSeen), Time(r.LastSeen),
+        Text(r.Occurrences), Text(r.MaxRetries), (chinese ? r.DiagnosisZh : r.DiagnosisEn) ?? "",
+        r.Source, (chinese ? r.FixZh : r.FixEn) ?? "", r.Category, Text(r.TikTokCode), r.Method, r.RequestId ?? "", Text(r.Recovered), Text(r.LastRetries),
+        r.RequestExcerpt ?? "", r.ResponseExcerpt ?? "", r.ResponseHeaders ?? "",
     ];
+
+    private static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     private static string Text(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

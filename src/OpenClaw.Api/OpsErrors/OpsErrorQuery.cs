@@ -20,9 +20,10 @@ namespace OpenClaw.Api.OpsErrors;
 /// <param name="Cursor">The <c>next_cursor</c> of the previous page; list only.</param>
 /// <param name="By">Summary dimension: <c>code</c>, <c>endpoint</c>, <c>shop</c> or <c>httpStatus</c>; summary only.</param>
 /// <param name="Lang">Language of the diagnosis and fix: <c>en</c> (default) or <c>zh-CN</c>; export only.</param>
+/// <param name="Source">Who reported the errors: <c>openclaw</c> (OpenClaw's own calls) or <c>seller</c> (the seller's own systems); both when absent.</param>
 public sealed partial record OpsErrorQuery(
     string? Code, string? HttpStatus, string? Endpoint, string? ShopId, string? From, string? To, string? MinRetries,
-    string? Limit, string? Cursor, string? By, string? Lang)
+    string? Limit, string? Cursor, string? By, string? Lang, string? Source = null)
 {
     /// <summary>Largest page.</summary>
     public const int MaxLimit = 500;
@@ -54,6 +55,7 @@ public sealed partial record OpsErrorQuery(
             errors["from"] = ["from must not be after to"];
         }
 
+        Check("source", Source is null || OpsErrorSources.IsKnown(Source), "source must be openclaw or seller");
         Check("minRetries", MinRetries is null || Int(MinRetries) is >= 0 and <= 100, "minRetries must be a whole number 0–100");
         if (extra.Contains("limit"))
         {
@@ -75,7 +77,7 @@ public sealed partial record OpsErrorQuery(
     }
 
     /// <summary>The filter (call after <see cref="Validate"/> found nothing).</summary>
-    public OpsErrorFilter Filter => new(Code, Int(HttpStatus), Endpoint, ShopId, Time(From), Time(To), Int(MinRetries));
+    public OpsErrorFilter Filter => new(Code, Int(HttpStatus), Endpoint, ShopId, Time(From), Time(To), Int(MinRetries), Source);
 
     /// <summary>The page size.</summary>
     public int PageSize => Int(Limit) ?? DefaultLimit;
@@ -106,7 +108,8 @@ public sealed partial record OpsErrorQuery(
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     // An unescaped '+' in a query string arrives as a space: "08:00:00 08:00" is read as "+08:00".
-    private static DateTimeOffset? Time(string? text) =>
+    /// <summary>An ISO 8601 time with an offset (<c>Z</c> or ±hh:mm), else null.</summary>
+    internal static DateTimeOffset? Time(string? text) =>
         text is { Length: <= 40 } && OffsetPattern().IsMatch(text.Replace(' ', '+'))
         && DateTimeOffset.TryParse(text.Replace(' ', '+'), CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 

@@ -11,9 +11,10 @@ namespace OpenClaw.Grains.OpsErrors;
 /// <param name="From">Last seen at or after (clamped to the retention window).</param>
 /// <param name="To">Last seen at or before.</param>
 /// <param name="MinRetries">The group's worst call needed at least this many retries.</param>
+/// <param name="Source">Who reported it: <c>openclaw</c> or <c>seller</c> (<see cref="OpsErrorSources"/>).</param>
 public sealed record OpsErrorFilter(
     string? Code = null, int? HttpStatus = null, string? Endpoint = null, string? ShopId = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, int? MinRetries = null)
+    DateTimeOffset? From = null, DateTimeOffset? To = null, int? MinRetries = null, string? Source = null)
 {
     /// <summary>The indexes that hold every match (an equality filter's own index, or all groups); the search scans the smallest.</summary>
     public IReadOnlyList<string> IndexKeys(string tenantId)
@@ -24,6 +25,7 @@ public sealed record OpsErrorFilter(
         if (Endpoint is not null) keys.Add(OpsErrorKeys.Endpoint(tenantId, Endpoint));
         if (ShopId is not null) keys.Add(OpsErrorKeys.Shop(tenantId, ShopId));
         if (MinRetries is > 0) keys.Add(OpsErrorKeys.Retries(tenantId, MinRetries.Value));
+        if (Source is not null && Source != OpsErrorSources.OpenClaw) keys.Add(OpsErrorKeys.Source(tenantId, Source));
         return keys.Count > 0 ? keys : [OpsErrorKeys.All(tenantId)];
     }
 
@@ -37,7 +39,8 @@ public sealed record OpsErrorFilter(
             && (ShopId is null || string.Equals(record.ShopId, ShopId, StringComparison.Ordinal))
             && (From is null || record.LastSeen >= From)
             && (To is null || record.LastSeen <= To)
-            && (MinRetries is null || record.MaxRetries >= MinRetries);
+            && (MinRetries is null || record.MaxRetries >= MinRetries)
+            && (Source is null || string.Equals(record.Source, Source, StringComparison.Ordinal));
     }
 }
 

@@ -5,15 +5,19 @@ namespace OpenClaw.Grains.OpsErrors;
 /// records and indexes share a cluster slot (one script writes them together). A group is one hash
 /// <c>oc:{t:T}:err:&lt;shop&gt;|&lt;endpoint&gt;|&lt;code&gt;</c>; each index is a sorted set of group ids scored by
 /// last seen (Unix ms): all groups, per code, per HTTP status (<c>none</c> without an answer), per endpoint, per shop,
-/// and per retry threshold <c>retries:k</c> (groups whose worst call needed at least k retries, k = 1–<see cref="RetryLevels"/>).
+/// per reporting source (<c>src:seller</c>), and per retry threshold <c>retries:k</c> (groups whose worst call needed at least k retries, k = 1–<see cref="RetryLevels"/>).
 /// </summary>
 public static class OpsErrorKeys
 {
     /// <summary>Highest retry threshold with its own index; larger <c>minRetries</c> filters use it and check the rest.</summary>
     public const int RetryLevels = 10;
 
-    /// <summary>The group id: shop, endpoint (path template) and code (error catalogue key).</summary>
-    public static string GroupId(string shopId, string endpoint, string code) => shopId + "|" + endpoint + "|" + code;
+    /// <summary>
+    /// The group id: shop, endpoint (path template) and code (error catalogue key), then <c>|seller</c> for what a
+    /// seller's own systems reported (<see cref="OpsErrorSources"/>), so the two sources never share a group.
+    /// </summary>
+    public static string GroupId(string shopId, string endpoint, string code, string source = OpsErrorSources.OpenClaw) =>
+        shopId + "|" + endpoint + "|" + code + (source == OpsErrorSources.OpenClaw ? "" : "|" + source);
 
     /// <summary>The hash of one group.</summary>
     public static string Group(string tenantId, string groupId) => Prefix(tenantId) + groupId;
@@ -33,6 +37,9 @@ public static class OpsErrorKeys
 
     /// <summary>Groups of one shop.</summary>
     public static string Shop(string tenantId, string shopId) => Prefix(tenantId) + "ix:shop:" + shopId;
+
+    /// <summary>Groups of one reporting source other than OpenClaw (only <see cref="OpsErrorSources.Seller"/> is indexed; OpenClaw's own are every other group).</summary>
+    public static string Source(string tenantId, string source) => Prefix(tenantId) + "ix:src:" + source;
 
     /// <summary>Groups whose worst call needed at least <paramref name="retries"/> retries (capped at <see cref="RetryLevels"/>).</summary>
     public static string Retries(string tenantId, int retries) =>

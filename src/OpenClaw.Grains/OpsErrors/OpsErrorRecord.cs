@@ -31,17 +31,20 @@ namespace OpenClaw.Grains.OpsErrors;
 /// <param name="FixEn">What to do, in English.</param>
 /// <param name="DiagnosisZh">What happened, in Chinese.</param>
 /// <param name="FixZh">What to do, in Chinese.</param>
+/// <param name="Source">Who reported it: <c>openclaw</c> (OpenClaw's own calls) or <c>seller</c> (the seller's ERP, OMS or middleware).</param>
+/// <param name="ResponseHeaders">The latest occurrence's response headers as <c>Name: value</c> lines, credentials masked; seller reports only.</param>
 public sealed record OpsErrorRecord(
     string ShopId, string Endpoint, string Code, [property: System.Text.Json.Serialization.JsonPropertyName("tiktok_code")] int? TikTokCode,
     int? HttpStatus, string Method, string Message, string? RequestId,
     string Category, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long Occurrences, long Recovered, int MaxRetries, int LastRetries,
-    string? RequestExcerpt, string? ResponseExcerpt, string? DiagnosisEn, string? FixEn, string? DiagnosisZh, string? FixZh)
+    string? RequestExcerpt, string? ResponseExcerpt, string? DiagnosisEn, string? FixEn, string? DiagnosisZh, string? FixZh,
+    string Source = OpsErrorSources.OpenClaw, string? ResponseHeaders = null)
 {
     private static readonly FrozenDictionary<string, ErrorCatalogueEntry> Catalogue =
         ErrorCatalogue.Entries.ToFrozenDictionary(e => e.Key, StringComparer.Ordinal);
 
     /// <summary>The group id (<see cref="OpsErrorKeys.GroupId"/>).</summary>
-    public string GroupId => OpsErrorKeys.GroupId(ShopId, Endpoint, Code);
+    public string GroupId => OpsErrorKeys.GroupId(ShopId, Endpoint, Code, Source);
 
     /// <summary>Reads a group's hash; null when it has expired (empty) or lacks its identity.</summary>
     public static OpsErrorRecord? FromHash(HashEntry[] fields)
@@ -57,12 +60,14 @@ public sealed record OpsErrorRecord(
             return null;
         }
 
-        Catalogue.TryGetValue(code, out var entry);
+        // A seller's unknown code is its own group (code = the raw code); the entry that explains it is stored beside.
+        Catalogue.TryGetValue(Text(Fields.Entry) ?? code, out var entry);
         return new OpsErrorRecord(shop, endpoint, code, Optional(Fields.TikTokCode), Optional(Fields.HttpStatus), Text(Fields.Method) ?? "GET",
             Text(Fields.Message) ?? "", Text(Fields.RequestId), Text(Fields.Category) ?? entry?.Category.ToString() ?? "",
             DateTimeOffset.FromUnixTimeMilliseconds(Number(Fields.FirstSeen)), DateTimeOffset.FromUnixTimeMilliseconds(Number(Fields.LastSeen)),
             Number(Fields.Occurrences), Number(Fields.Recovered), (int)Math.Max(0, Number(Fields.MaxRetries)), (int)Number(Fields.LastRetries),
-            Text(Fields.RequestExcerpt), Text(Fields.ResponseExcerpt), entry?.DiagnosisEn, entry?.FixEn, entry?.DiagnosisZh, entry?.FixZh);
+            Text(Fields.RequestExcerpt), Text(Fields.ResponseExcerpt), entry?.DiagnosisEn, entry?.FixEn, entry?.DiagnosisZh, entry?.FixZh,
+            Text(Fields.Source) ?? OpsErrorSources.OpenClaw, Text(Fields.ResponseHeaders));
     }
 
     /// <summary>Hash field names (shared by the writer's script and the reader).</summary>
@@ -85,5 +90,8 @@ public sealed record OpsErrorRecord(
         public const string LastRetries = "last_retries";
         public const string RequestExcerpt = "request_excerpt";
         public const string ResponseExcerpt = "response_excerpt";
+        public const string ResponseHeaders = "response_headers";
+        public const string Source = "source";
+        public const string Entry = "entry";
     }
 }

@@ -9,12 +9,12 @@ using StackExchange.Redis;
 
 namespace OpenClaw.Grains.OpsErrors;
 
-/// <summary>Registers the ops error book (silo) and search (API) on the keyed Redis client <c>redis</c>.</summary>
+/// <summary>Registers the ops error book (silo), search and seller intake (API) on the keyed Redis client <c>redis</c>.</summary>
 public static class OpsErrorServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="OpsErrorOptions"/> (section <c>OpsErrors</c>, validated at start), <see cref="OpsErrorBook"/> and
-    /// <see cref="OpsErrorSearch"/> as singletons; the clock is the registered <see cref="TimeProvider"/> (the system clock otherwise).
+    /// Adds <see cref="OpsErrorOptions"/> (section <c>OpsErrors</c>, validated at start), <see cref="OpsErrorBook"/>,
+    /// <see cref="OpsErrorSearch"/> and <see cref="SellerErrorIntake"/> as singletons; the clock is the registered <see cref="TimeProvider"/> (the system clock otherwise).
     /// </summary>
     public static IServiceCollection AddOpsErrors(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +23,7 @@ public static class OpsErrorServiceCollectionExtensions
         services.TryAddSingleton(sp => new OpsErrorBook(Redis(sp), sp.GetRequiredService<IOptions<OpsErrorOptions>>(), Clock(sp),
             sp.GetRequiredService<ILogger<OpsErrorBook>>()));
         services.TryAddSingleton(sp => new OpsErrorSearch(Redis(sp), sp.GetRequiredService<IOptions<OpsErrorOptions>>(), Clock(sp)));
+        services.TryAddSingleton(sp => new SellerErrorIntake(Redis(sp), sp.GetRequiredService<IOptions<OpsErrorOptions>>(), Clock(sp)));
         return services;
     }
 

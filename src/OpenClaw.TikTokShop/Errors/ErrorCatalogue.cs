@@ -7,9 +7,10 @@ namespace OpenClaw.TikTokShop.Errors;
 
 /// <summary>
 /// The error catalogue: every code of the contract (§3, §4) plus pseudo-entries for failures without a code.
-/// All classification data lives in this one table; <see cref="Resolve"/> is the only lookup.
+/// All classification data lives in this one table; <see cref="Resolve(int?, int?, string?, IReadOnlyDictionary{string, string}?)"/> (and its
+/// three-argument form) is the only lookup.
 /// </summary>
-public static class ErrorCatalogue
+public static partial class ErrorCatalogue
 {
     /// <summary>Pseudo-entry keys for failures that carry no TikTok code.</summary>
     public static class Keys
@@ -243,9 +244,14 @@ public static class ErrorCatalogue
     /// <summary>
     /// Classifies a failed answer from its code (non-zero, or null when absent), HTTP status and message. The overloaded
     /// 36009004 is refined by whole words/phrases of the message, case-insensitive, most specific first (contract §4):
-    /// "invalid param: consignment_id" is a parameter error, not a signature one.
+    /// "invalid param: consignment_id" is a parameter error, not a signature one. A rate-limit or code-less
+    /// classification whose message says the token expired or is invalid is the auth problem it names
+    /// (<see cref="Resolve(int?, int?, string?, IReadOnlyDictionary{string, string}?)"/>).
     /// </summary>
-    public static ErrorCatalogueEntry Resolve(int? code, int? httpStatus, string? message)
+    public static ErrorCatalogueEntry Resolve(int? code, int? httpStatus, string? message) => Resolve(code, httpStatus, message, null);
+
+    // Code first, then the HTTP status (the contract's table); the message only refines 36009004.
+    private static ErrorCatalogueEntry ResolveByCode(int? code, int? httpStatus, string? message)
     {
         if (code is { } c && c != 0)
         {

@@ -35,6 +35,29 @@ public sealed class ExcerptRedactorTests
     }
 
     [Fact]
+    public void Redact_AuthorizationAndCookieLines_AreMaskedToTheLineEnd()
+    {
+        var redacted = ExcerptRedactor.Redact("POST /x\nAuthorization: Bearer ROW_bearer_1\nCookie: sid=ROW_sid_2; theme=dark\n{\"Authorization\":\"Basic ROW_basic_3\",\"page_size\":5}", 500)!;
+
+        Assert.Equal("POST /x\nAuthorization: ***\nCookie: ***\n{\"Authorization\":\"***\",\"page_size\":5}", redacted);
+    }
+
+    [Fact]
+    public void RedactHeaders_CredentialHeadersMaskedWhole_OthersKept()
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Retry-After"] = "2", ["Authorization"] = "Bearer ROW_1", ["x-tts-access-token"] = "ROW_2", ["Set-Cookie"] = "sid=ROW_3; Path=/",
+            ["X-Api-Key"] = "ROW_4", ["X-Contact"] = "buyer@example.com", ["WWW-Authenticate"] = "Bearer error=\"invalid_token\"",
+        };
+
+        Assert.Equal(
+            "Retry-After: 2\nAuthorization: ***\nx-tts-access-token: ***\nSet-Cookie: ***\nX-Api-Key: ***\nX-Contact: ***\nWWW-Authenticate: Bearer error=\"invalid_token\"",
+            ExcerptRedactor.RedactHeaders(headers, 1000));
+        Assert.Null(ExcerptRedactor.RedactHeaders(new Dictionary<string, string>(StringComparer.Ordinal), 1000));
+    }
+
+    [Fact]
     public void Redact_LongText_IsTruncatedToTheLimit()
     {
         var redacted = ExcerptRedactor.Redact(new string('a', 2000), 512)!;

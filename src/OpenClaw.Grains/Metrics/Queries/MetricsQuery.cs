@@ -25,10 +25,27 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
 
     /// <summary>Sums of every shop over the range, in the order given.</summary>
     /// <exception cref="ArgumentException">No shops, or the range is reversed or longer than <see cref="MaxDays"/>.</exception>
-    public async Task<IReadOnlyList<ShopMetrics>> ShopTotalsAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
+    public async Task<IReadOnlyList<ShopMetrics>> ShopTotalsAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to) =>
+        (await OverviewAsync(shopIds, from, to).ConfigureAwait(false)).Shops;
+
+    /// <summary>
+    /// The tenant overview in one read (one pipelined batch, one pass over shops × days): every shop's sums in the
+    /// order given and their total (the same total <see cref="CompareAsync"/> gives for these shops).
+    /// </summary>
+    /// <exception cref="ArgumentException">No shops, or the range is reversed or longer than <see cref="MaxDays"/>.</exception>
+    public async Task<MetricsOverviewTotals> OverviewAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
     {
         var shops = await ReadAsync(shopIds, from, to).ConfigureAwait(false);
-        return [.. shops.Select(s => new ShopMetrics(s.ShopId, s.Summary?.Shop.Region, s.Sum(_ => true).ToSummary()))];
+        var total = new MetricSums();
+        var rows = new List<ShopMetrics>(shops.Length);
+        foreach (var shop in shops)
+        {
+            var sums = shop.Sum(_ => true);
+            total.Add(sums);
+            rows.Add(new ShopMetrics(shop.ShopId, shop.Summary?.Shop.Region, sums.ToSummary()));
+        }
+
+        return new MetricsOverviewTotals(total.ToSummary(), rows);
     }
 
     /// <summary>One shop's sums per shop-local day (every day of the range, empty days included).</summary>

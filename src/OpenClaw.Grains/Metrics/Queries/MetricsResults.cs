@@ -56,6 +56,11 @@ public sealed record MetricSummary(
 /// <param name="Summary">Its sums.</param>
 public sealed record ShopMetrics(string ShopId, string? Region, MetricSummary Summary);
 
+/// <summary>The tenant overview's sums (<see cref="MetricsQuery.OverviewAsync"/>).</summary>
+/// <param name="Total">Every shop together (the tenant total when the shops are a tenant's).</param>
+/// <param name="Shops">Each shop's sums, in the order asked.</param>
+public sealed record MetricsOverviewTotals(MetricSummary Total, IReadOnlyList<ShopMetrics> Shops);
+
 /// <summary>One shop-local day of a shop's series.</summary>
 /// <param name="Date">The shop-local date.</param>
 /// <param name="Summary">The day's sums.</param>

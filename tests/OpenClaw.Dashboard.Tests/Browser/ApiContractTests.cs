@@ -23,13 +23,7 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private OpenClawApiClient Client()
-    {
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(SignedInApiKey.ClaimType, stack.TenantKey)], "cookie"));
-        var accessor = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = user } };
-        var http = new HttpClient { BaseAddress = new Uri(stack.ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
-        return new OpenClawApiClient(http, new SignedInApiKey(accessor), new SessionExpiry(new OutsideAPage()), NullLogger<OpenClawApiClient>.Instance);
-    }
+    private OpenClawApiClient Client() => stack.ApiClient();
 
     private static T Ok<T>(ApiResult<T> result, string call)
     {
@@ -225,5 +219,4 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
     }
 
     // Not in a page: SessionExpiry's navigation throws InvalidOperationException and does nothing, as in a CSV export.
-    private sealed class OutsideAPage : NavigationManager;
 }

@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace OpenClaw.Bench.Dashboard;
 
 /// <summary>
-/// The agency API's read side as the overview calls it, answering from memory for <paramref name="shopCount"/> shops: the
+/// The agency API's read side as the overview calls it, answering from memory for any number of shops: the
 /// bench measures the dashboard and the browser, not the API (whose own bench is elsewhere). Shapes follow docs/api.md.
 /// </summary>
 public static class CannedAgencyApi

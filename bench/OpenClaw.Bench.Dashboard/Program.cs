@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using OpenClaw.Bench.Dashboard;
 using OpenClaw.Dashboard;

@@ -61,8 +61,18 @@ public sealed partial class BrowserSession : IAsyncDisposable
     public static Task UseLanguageAsync(IPage page, DashboardStackFixture stack, string culture, string path = "/") =>
         page.GotoAsync($"{stack.DashboardUrl}/culture/set?culture={culture}&redirect_uri={Uri.EscapeDataString(path)}");
 
-    /// <summary>Waits until no part of the page is still loading (no progress ring left).</summary>
-    public static Task SettledAsync(IPage page) => Assertions.Expect(page.Locator("fluent-progress-ring")).ToHaveCountAsync(0);
+    /// <summary>Waits until no part of the page is still loading (no progress ring left) and every chart is drawn.</summary>
+    public static async Task SettledAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await Assertions.Expect(page.Locator("fluent-progress-ring")).ToHaveCountAsync(0);
+        if (await page.Locator("canvas").CountAsync() > 0)
+        {
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('canvas')].every(c => window.Chart?.getChart(c))");
+            // Chart.js animates its first draw (about 1 s): a screenshot should show the bars, not their start.
+            await page.WaitForTimeoutAsync(1500);
+        }
+    }
 
     /// <summary>Saves the viewport as <c>docs/screenshots/{name}.png</c> in the repository this test was built from.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)

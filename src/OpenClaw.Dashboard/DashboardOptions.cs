@@ -18,9 +18,12 @@ public sealed class DashboardOptions
     /// <summary>The Aspire dashboard (header link), or null to hide the link.</summary>
     public Uri? AspireDashboardUrl { get; set; }
 
-    /// <summary>How often the pages reload what they show; operators keep them open all day.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How often an open page reloads its KPIs, shops and alerts (per circuit; a change shows within this plus one API
+    /// round trip, so the 3 s default keeps "within 5 s").
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How long a sign-in lasts without activity (sliding).</summary>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]

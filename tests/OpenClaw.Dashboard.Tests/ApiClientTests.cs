@@ -119,7 +119,7 @@ public sealed class ApiClientTests : BunitContext
         status = HttpStatusCode.NotFound;
         body = """{"title":"Not Found","status":404}""";
 
-        var result = await Client().GetOverviewAsync(new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 30), Xunit.TestContext.Current.CancellationToken);
+        var result = await Client().GetOverviewAsync(new DayRange(new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 30)), Xunit.TestContext.Current.CancellationToken);
 
         Assert.True(result.IsUnavailable);
         Assert.Equal("/api/v1/metrics/overview?from=2026-11-24&to=2026-11-30", Assert.Single(requests).RequestUri!.PathAndQuery);

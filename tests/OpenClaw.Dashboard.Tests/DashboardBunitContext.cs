@@ -20,8 +20,12 @@ public abstract class DashboardBunitContext : BunitContext
         Services.AddSingleton<IOpenClawApi>(Api);
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         Services.AddSingleton(Options.Create(new DashboardOptions { RefreshInterval = TimeSpan.FromHours(1) }));
+        Services.AddSingleton(Zone);
         UseCulture("en");
     }
+
+    /// <summary>The operator's time zone (shop-local until a test sets one).</summary>
+    protected Zones.DisplayTimeZone Zone { get; } = new();
 
     /// <summary>The API the pages talk to.</summary>
     protected TestOpenClawApi Api { get; } = new();

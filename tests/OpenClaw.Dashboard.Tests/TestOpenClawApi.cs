@@ -37,14 +37,17 @@ public sealed class TestOpenClawApi : IOpenClawApi
         Record($"backfill {shopId} {from:yyyy-MM-dd}", ApiResults.Success(true));
     public Task<ApiResult<bool>> SetPausedAsync(string shopId, bool paused, CancellationToken cancellationToken) =>
         Record($"paused {shopId} {paused}", ApiResults.Success(true));
-    public Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) => Done(Overview);
-    public Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) =>
+    public Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DayRange days, CancellationToken cancellationToken) => Record("overview " + days.Query, Overview);
+    public Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DayRange days, CancellationToken cancellationToken) =>
         Done(ShopMetrics(shopId));
     public Task<ApiResult<ShopHealth>> GetShopHealthAsync(string shopId, CancellationToken cancellationToken) => Done(Health);
-    public Task<ApiResult<Reconciliation>> GetReconciliationAsync(string shopId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) => Done(Reconciliation);
-    public Task<ApiResult<CompareResult>> CompareAsync(string by, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) => Record("compare " + by, Compare);
+    public Task<ApiResult<Reconciliation>> GetReconciliationAsync(string shopId, DayRange days, CancellationToken cancellationToken) => Done(Reconciliation);
+    public Task<ApiResult<CompareResult>> CompareAsync(string by, DayRange days, CancellationToken cancellationToken) => Record("compare " + by, Compare);
     public Task<ApiResult<IReadOnlyList<AlertItem>>> ListAlertsAsync(string status, string? shopId, CancellationToken cancellationToken) =>
         Done(status == "firing" ? FiringAlerts : ResolvedAlerts);
+    public Task<ApiResult<AlertItem>> GetAlertAsync(string fingerprint, CancellationToken cancellationToken) =>
+        Done(FiringAlerts.Value?.Concat(ResolvedAlerts.Value ?? []).FirstOrDefault(a => a.Fingerprint == fingerprint) is { } a
+            ? ApiResults.Success(a) : ApiResults.Fail<AlertItem>(ApiOutcome.NotFound));
     public Task<ApiResult<bool>> AcknowledgeAlertAsync(string fingerprint, CancellationToken cancellationToken) => Record("ack " + fingerprint, ApiResults.Success(true));
     public Task<ApiResult<bool>> SilenceAlertAsync(string fingerprint, DateTimeOffset until, CancellationToken cancellationToken) => Record("silence " + fingerprint, ApiResults.Success(true));
     public Task<ApiResult<IReadOnlyList<AlertRuleItem>>> ListAlertRulesAsync(CancellationToken cancellationToken) => Done(Rules);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using OpenClaw.Dashboard.Model;
 
 namespace OpenClaw.Dashboard.Api;
@@ -12,8 +13,9 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/export").RequireAuthorization();
-        group.MapGet("/compare.csv", (string? by, string? from, string? to, HttpContext context, IOpenClawApi api) =>
-            ProxyAsync(context, api, $"/api/v1/metrics/compare.csv?by={Escape(by)}&from={Escape(from)}&to={Escape(to)}", "compare.csv"));
+        group.MapGet("/compare.csv", (string? by, string? from, string? to, [FromQuery(Name = "time_zone")] string? timeZone, HttpContext context, IOpenClawApi api) =>
+            ProxyAsync(context, api, $"/api/v1/metrics/compare.csv?by={Escape(by)}&from={Escape(from)}&to={Escape(to)}"
+                + (Zones.DisplayTimeZone.Normalize(timeZone) is { } zone ? "&time_zone=" + Escape(zone) : ""), "compare.csv"));
         group.MapGet("/ops-errors.csv", (HttpContext context, IOpenClawApi api) =>
             ProxyAsync(context, api, "/api/v1/ops-errors/export.csv?" + OpsErrorsQuery(context.Request.Query), "ops-errors.csv"));
         return app;

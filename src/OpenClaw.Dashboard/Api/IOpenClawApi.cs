@@ -31,22 +31,25 @@ public interface IOpenClawApi
     Task<ApiResult<bool>> SetPausedAsync(string shopId, bool paused, CancellationToken cancellationToken);
 
     /// <summary>Tenant total and each shop's summary over shop-local days.</summary>
-    Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+    Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DayRange days, CancellationToken cancellationToken);
 
     /// <summary>A shop's daily summaries.</summary>
-    Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+    Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DayRange days, CancellationToken cancellationToken);
 
     /// <summary>A shop's health score and missed targets.</summary>
     Task<ApiResult<ShopHealth>> GetShopHealthAsync(string shopId, CancellationToken cancellationToken);
 
     /// <summary>Our figures beside TikTok's per day.</summary>
-    Task<ApiResult<Reconciliation>> GetReconciliationAsync(string shopId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+    Task<ApiResult<Reconciliation>> GetReconciliationAsync(string shopId, DayRange days, CancellationToken cancellationToken);
 
     /// <summary>Shops grouped by region, category, warehouse or shop.</summary>
-    Task<ApiResult<CompareResult>> CompareAsync(string by, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
+    Task<ApiResult<CompareResult>> CompareAsync(string by, DayRange days, CancellationToken cancellationToken);
 
     /// <summary>Alerts by status (<c>firing</c> or <c>resolved</c>), optionally of one shop.</summary>
     Task<ApiResult<IReadOnlyList<AlertItem>>> ListAlertsAsync(string status, string? shopId, CancellationToken cancellationToken);
+
+    /// <summary>One alert with its audit trail (<c>GET /api/v1/alerts/{fingerprint}</c>; another tenant's is not found).</summary>
+    Task<ApiResult<AlertItem>> GetAlertAsync(string fingerprint, CancellationToken cancellationToken);
 
     /// <summary>Acknowledges an alert.</summary>
     Task<ApiResult<bool>> AcknowledgeAlertAsync(string fingerprint, CancellationToken cancellationToken);

@@ -18,6 +18,10 @@ public sealed partial class OpenClawApiClient
             + (shopId is null ? "" : "&shop_id=" + Uri.EscapeDataString(shopId)), null, ReadListAsync<AlertItem>, cancellationToken);
 
     /// <inheritdoc />
+    public Task<ApiResult<AlertItem>> GetAlertAsync(string fingerprint, CancellationToken cancellationToken) =>
+        GetAsync<AlertItem>($"/api/v1/alerts/{Uri.EscapeDataString(fingerprint)}", cancellationToken);
+
+    /// <inheritdoc />
     public Task<ApiResult<bool>> AcknowledgeAlertAsync(string fingerprint, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/v1/alerts/{Uri.EscapeDataString(fingerprint)}/acknowledge", new { }, cancellationToken);
 

@@ -5,24 +5,24 @@ namespace OpenClaw.Dashboard.Api;
 public sealed partial class OpenClawApiClient
 {
     /// <inheritdoc />
-    public Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) =>
-        GetAsync<OverviewMetrics>($"/api/v1/metrics/overview?from={Day(firstDay)}&to={Day(lastDay)}", cancellationToken);
+    public Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DayRange days, CancellationToken cancellationToken) =>
+        GetAsync<OverviewMetrics>($"/api/v1/metrics/overview?{days.Query}", cancellationToken);
 
     /// <inheritdoc />
-    public Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) =>
-        GetAsync<ShopDailyMetrics>($"/api/v1/shops/{Uri.EscapeDataString(shopId)}/metrics?from={Day(firstDay)}&to={Day(lastDay)}", cancellationToken);
+    public Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DayRange days, CancellationToken cancellationToken) =>
+        GetAsync<ShopDailyMetrics>($"/api/v1/shops/{Uri.EscapeDataString(shopId)}/metrics?{days.Query}", cancellationToken);
 
     /// <inheritdoc />
     public Task<ApiResult<ShopHealth>> GetShopHealthAsync(string shopId, CancellationToken cancellationToken) =>
         GetAsync<ShopHealth>($"/api/v1/shops/{Uri.EscapeDataString(shopId)}/health", cancellationToken);
 
     /// <inheritdoc />
-    public Task<ApiResult<Reconciliation>> GetReconciliationAsync(string shopId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) =>
-        GetAsync<Reconciliation>($"/api/v1/shops/{Uri.EscapeDataString(shopId)}/reconciliation?from={Day(firstDay)}&to={Day(lastDay)}", cancellationToken);
+    public Task<ApiResult<Reconciliation>> GetReconciliationAsync(string shopId, DayRange days, CancellationToken cancellationToken) =>
+        GetAsync<Reconciliation>($"/api/v1/shops/{Uri.EscapeDataString(shopId)}/reconciliation?{days.Query}", cancellationToken);
 
     /// <inheritdoc />
-    public Task<ApiResult<CompareResult>> CompareAsync(string by, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) =>
-        GetAsync<CompareResult>($"/api/v1/metrics/compare?by={Uri.EscapeDataString(by)}&from={Day(firstDay)}&to={Day(lastDay)}", cancellationToken);
+    public Task<ApiResult<CompareResult>> CompareAsync(string by, DayRange days, CancellationToken cancellationToken) =>
+        GetAsync<CompareResult>($"/api/v1/metrics/compare?by={Uri.EscapeDataString(by)}&{days.Query}", cancellationToken);
 
     /// <inheritdoc />
     public async Task<ApiResult<bool>> CopyCsvAsync(string pathAndQuery, Stream destination, CancellationToken cancellationToken)

@@ -9,7 +9,8 @@ namespace OpenClaw.Dashboard.Authentication;
 
 /// <summary>
 /// Plain HTTP endpoints around the pages: sign-in (validates the key against the API, then stores it in the encrypted
-/// cookie), sign-out, session expiry and the language switch (cookie <c>.AspNetCore.Culture</c>). Cookies can only be
+/// cookie), sign-out, session expiry, the language switch (cookie <c>.AspNetCore.Culture</c>) and the time-zone switch
+/// (cookie <c>.OpenClaw.TimeZone</c>). Cookies can only be
 /// set on an HTTP response, never from an interactive circuit.
 /// </summary>
 public static class AccountEndpoints
@@ -24,6 +25,7 @@ public static class AccountEndpoints
         app.MapPost("/account/signout", (Delegate)SignOutAsync);
         app.MapGet("/" + SessionExpiry.ExpiredPath, (Delegate)ExpiredAsync);
         app.MapGet("/culture/set", SetCulture);
+        app.MapGet("/timezone/set", SetTimeZone);
         return app;
     }
 
@@ -75,6 +77,14 @@ public static class AccountEndpoints
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
         }
 
+        return Results.LocalRedirect(LocalOrRoot(redirectUri));
+    }
+
+    private static IResult SetTimeZone(string? zone, [FromQuery(Name = "redirect_uri")] string? redirectUri, HttpContext context)
+    {
+        context.Response.Cookies.Append(
+            Zones.DisplayTimeZone.CookieName, Zones.DisplayTimeZone.Normalize(zone) ?? Zones.DisplayTimeZone.ShopLocal,
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
         return Results.LocalRedirect(LocalOrRoot(redirectUri));
     }
 

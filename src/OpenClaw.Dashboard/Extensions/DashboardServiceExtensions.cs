@@ -51,6 +51,7 @@ public static class DashboardServiceExtensions
 
         services.AddScoped<SignedInApiKey>();
         services.AddScoped<SessionExpiry>();
+        services.AddScoped<Zones.DisplayTimeZone>();
         services.AddHttpClient<IOpenClawApi, OpenClawApiClient>((sp, http) =>
         {
             http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiBaseUrl);

@@ -21,10 +21,28 @@ namespace OpenClaw.Dashboard.Model;
 /// <param name="SilencedUntil">Silenced until.</param>
 /// <param name="Category">health, sync, auth, listing or shop.</param>
 /// <param name="AcknowledgedAt">When it was acknowledged.</param>
+/// <param name="Subject">Product id or sync domain, or null.</param>
+/// <param name="Audit">Acknowledgements and silences, oldest first.</param>
 public sealed record AlertItem(
     string Fingerprint, string Status, string? Kind, string? ShopId, string? ShopName, string? RuleId, string? Key, string? Severity,
     DateTimeOffset? ActiveSince, DateTimeOffset? FiredAt, DateTimeOffset? ResolvedAt, double? Value, double? Threshold, string? Detail,
-    string? AcknowledgedBy, DateTimeOffset? SilencedUntil, string? Category = null, DateTimeOffset? AcknowledgedAt = null);
+    string? AcknowledgedBy, DateTimeOffset? SilencedUntil, string? Category = null, DateTimeOffset? AcknowledgedAt = null,
+    string? Subject = null, IReadOnlyList<AlertAuditItem>? Audit = null)
+{
+    /// <summary>
+    /// The dashboard page of this alert, relative to the base: the link chat messages carry
+    /// (<c>shops/{shop_id}/alerts/{fingerprint}</c>, see OpenClaw.Grains' AlertMessageComposer).
+    /// </summary>
+    public string DetailPath => $"shops/{Uri.EscapeDataString(ShopId ?? "")}/alerts/{Uri.EscapeDataString(Fingerprint)}";
+}
+
+/// <summary>One entry of an alert's audit trail.</summary>
+/// <param name="Action"><c>acknowledged</c> or <c>silenced</c>.</param>
+/// <param name="By">Who (user or API key name).</param>
+/// <param name="At">When.</param>
+/// <param name="Until">For a silence: its end.</param>
+/// <param name="Comment">The operator's comment.</param>
+public sealed record AlertAuditItem(string Action, string By, DateTimeOffset At, DateTimeOffset? Until, string? Comment);
 
 /// <summary>Scope of a rule.</summary>
 /// <param name="Kind">tenant, tag or shop.</param>

@@ -7,7 +7,7 @@ namespace OpenClaw.Dashboard.Model;
 /// Daily paid orders per shop for the overview's sparklines, fetched only for rows the virtualized grid renders, at
 /// most four at a time, each shop once per range. Once the endpoint answers "unavailable" no further calls are made.
 /// </summary>
-public sealed class ShopTrendCache(IOpenClawApi api, DateOnly from, DateOnly to) : IDisposable
+public sealed class ShopTrendCache(IOpenClawApi api, DayRange days) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Task<IReadOnlyList<long>?>> trends = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim gate = new(4);
@@ -27,7 +27,7 @@ public sealed class ShopTrendCache(IOpenClawApi api, DateOnly from, DateOnly to)
         await gate.WaitAsync(stop.Token).ConfigureAwait(false);
         try
         {
-            var result = unavailable ? null : await api.GetShopMetricsAsync(shopId, from, to, stop.Token).ConfigureAwait(false);
+            var result = unavailable ? null : await api.GetShopMetricsAsync(shopId, days, stop.Token).ConfigureAwait(false);
             if (result is null || !result.IsOk)
             {
                 unavailable |= result?.IsUnavailable == true;

@@ -23,13 +23,7 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private OpenClawApiClient Client()
-    {
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(SignedInApiKey.ClaimType, stack.TenantKey)], "cookie"));
-        var accessor = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = user } };
-        var http = new HttpClient { BaseAddress = new Uri(stack.ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
-        return new OpenClawApiClient(http, new SignedInApiKey(accessor), new SessionExpiry(new OutsideAPage()), NullLogger<OpenClawApiClient>.Instance);
-    }
+    private OpenClawApiClient Client() => stack.ApiClient();
 
     private static T Ok<T>(ApiResult<T> result, string call)
     {
@@ -57,7 +51,7 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
         OverviewMetrics? overview = null;
         await Eventually.TrueAsync(async () =>
         {
-            overview = Ok(await client.GetOverviewAsync(from, to, Ct), "overview");
+            overview = Ok(await client.GetOverviewAsync(new DayRange(from, to), Ct), "overview");
             return overview.Total.Count("orders_paid") > 0;
         }, SyncTimeout, () => $"overview orders_paid {overview?.Total.Count("orders_paid")}");
         Assert.Equal(shops.Select(s => s.ShopId).Order(StringComparer.Ordinal), overview!.Shops.Select(s => s.ShopId).Order(StringComparer.Ordinal));
@@ -66,7 +60,7 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
 
         foreach (var by in (string[])["region", "category", "warehouse", "shop"])
         {
-            var compare = Ok(await client.CompareAsync(by, from, to, Ct), "compare " + by);
+            var compare = Ok(await client.CompareAsync(by, new DayRange(from, to), Ct), "compare " + by);
             Assert.Equal(by, compare.By);
             Assert.NotNull(compare.Total);
             if (by is "region" or "shop")
@@ -76,7 +70,7 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
         }
 
         var shopId = shops[0].ShopId;
-        var series = Ok(await client.GetShopMetricsAsync(shopId, from, to, Ct), "shop metrics");
+        var series = Ok(await client.GetShopMetricsAsync(shopId, new DayRange(from, to), Ct), "shop metrics");
         Assert.Equal(shopId, series.ShopId);
         Assert.Equal(to.DayNumber - from.DayNumber + 1, series.Days.Count);
         Assert.Equal(from, series.Days[0].Date);
@@ -86,7 +80,7 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
         Assert.InRange(health.Score, 0, 100);
         Assert.NotNull(health.Reasons);
 
-        var reconciliation = Ok(await client.GetReconciliationAsync(shopId, from, to, Ct), "reconciliation");
+        var reconciliation = Ok(await client.GetReconciliationAsync(shopId, new DayRange(from, to), Ct), "reconciliation");
         Assert.Equal(series.Days.Count, reconciliation.Days.Count);
         Assert.All(reconciliation.Days, d => Assert.NotNull(d.OrdersPaid));
 
@@ -225,5 +219,4 @@ public sealed class ApiContractTests(DashboardStackFixture stack)
     }
 
     // Not in a page: SessionExpiry's navigation throws InvalidOperationException and does nothing, as in a CSV export.
-    private sealed class OutsideAPage : NavigationManager;
 }

@@ -1,4 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenClaw.Dashboard.Authentication;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -114,7 +119,18 @@ public sealed class DashboardStackFixture : IAsyncLifetime
         return names;
     }
 
+    /// <summary>The dashboard's own API client signed in with <see cref="TenantKey"/>, outside any page (what tests change "elsewhere").</summary>
+    public OpenClawApiClient ApiClient()
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(SignedInApiKey.ClaimType, TenantKey)], "cookie"));
+        var accessor = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = user } };
+        var http = new HttpClient { BaseAddress = new Uri(ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
+        return new OpenClawApiClient(http, new SignedInApiKey(accessor), new SessionExpiry(new OutsideAPage()), NullLogger<OpenClawApiClient>.Instance);
+    }
+
     private Task StartAsync(WebApplication app) => apps.StartAsync(app);
+
+    private sealed class OutsideAPage : NavigationManager;
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => apps.DisposeAsync();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace OpenClaw.Dashboard.Tests.Browser;
@@ -9,11 +8,8 @@ namespace OpenClaw.Dashboard.Tests.Browser;
 /// the .resx text the operator reads.
 /// </summary>
 [Collection(DashboardStackTests.Name)]
-public sealed partial class OperatorJourneyTests(DashboardStackFixture stack)
+public sealed class OperatorJourneyTests(DashboardStackFixture stack)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
@@ -21,13 +17,12 @@ public sealed partial class OperatorJourneyTests(DashboardStackFixture stack)
     {
         Assert.SkipUnless(stack.Available, $"Debian chromium is not installed at {DashboardStackFixture.ChromiumPath} (apt-get install -y chromium); browser tests skipped.");
         Ct.ThrowIfCancellationRequested();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = DashboardStackFixture.ChromiumPath, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new() { Locale = "en-US" });
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.NewPageAsync();
 
         // Any page sends a stranger to sign-in.
         await page.GotoAsync(stack.DashboardUrl + "/");
-        await Assertions.Expect(page).ToHaveURLAsync(SignInUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(BrowserSession.SignInUrl());
         await page.GetByLabel("Tenant API key").FillAsync(stack.TenantKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
@@ -60,16 +55,15 @@ public sealed partial class OperatorJourneyTests(DashboardStackFixture stack)
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Level = 1 })).ToBeVisibleAsync();
         await page.GotoAsync(stack.DashboardUrl + "/");
-        await Assertions.Expect(page).ToHaveURLAsync(SignInUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(BrowserSession.SignInUrl());
     }
 
     [Fact]
     public async Task SignIn_UnknownKey_StaysOnSignInAndSaysRefused()
     {
         Assert.SkipUnless(stack.Available, $"Debian chromium is not installed at {DashboardStackFixture.ChromiumPath} (apt-get install -y chromium); browser tests skipped.");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = DashboardStackFixture.ChromiumPath, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new() { Locale = "en-US" });
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.NewPageAsync();
 
         await page.GotoAsync(stack.DashboardUrl + "/signin");
         await page.GetByLabel("Tenant API key").FillAsync("ock_not_a_key_of_this_api");
@@ -78,7 +72,4 @@ public sealed partial class OperatorJourneyTests(DashboardStackFixture stack)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The API refused this key (unknown or revoked).");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == ".OpenClaw.Dashboard");
     }
-
-    [GeneratedRegex("/signin")]
-    private static partial Regex SignInUrl();
 }

@@ -34,11 +34,13 @@ public static class TextFormats
         };
     }
 
-    /// <summary>A time in the operator's local reading (ISO-like, with the offset kept as sent).</summary>
-    public static string Time(DateTimeOffset? at, IStringLocalizer loc)
+    /// <summary>A time in <paramref name="zone"/> (the operator's choice; as sent when null), ISO-like with its UTC offset.</summary>
+    public static string Time(DateTimeOffset? at, IStringLocalizer loc, TimeZoneInfo? zone = null)
     {
         ArgumentNullException.ThrowIfNull(loc);
-        return at is { } t ? t.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : loc[nameof(Resources.Common.None)];
+        return at is { } t
+            ? (zone is null ? t : TimeZoneInfo.ConvertTime(t, zone)).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)
+            : loc[nameof(Resources.Common.None)];
     }
 
     /// <summary>A shop status in the UI language.</summary>

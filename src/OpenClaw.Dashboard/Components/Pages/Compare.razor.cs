@@ -19,6 +19,7 @@ public sealed partial class Compare
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IStringLocalizer<Resources.Compare> Loc { get; set; } = default!;
     [Inject] private IStringLocalizer<Resources.Common> Common { get; set; } = default!;
+    [Inject] private Zones.DisplayTimeZone Zone { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "metric")] private string? Metric { get; set; }
     [SupplyParameterFromQuery(Name = "by")] private string? ByParameter { get; set; }
@@ -27,11 +28,11 @@ public sealed partial class Compare
     private string MetricKey => Metric is not null && CompareMetrics.Keys.Contains(Metric) ? Metric : CompareMetrics.Keys[0];
     private string By => ByParameter is not null && Groupings.Contains(ByParameter) ? ByParameter : "region";
     private int RangeDays => Days is >= 1 and <= 90 ? Days.Value : 7;
-    private DateOnly LastDay => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+    private DateOnly LastDay => Zone.Today(Time);
+    private DayRange Range => new(FirstDay, LastDay, Zone.Id);
     private DateOnly FirstDay => LastDay.AddDays(1 - RangeDays);
 
-    private string ExportUrl =>
-        $"export/compare.csv?by={By}&from={FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    private string ExportUrl => $"export/compare.csv?by={By}&{Range.Query}";
 
     private IEnumerable<KeyValuePair<string, string>> MetricOptions => CompareMetrics.Keys.Skip(1).Select(k => KeyValuePair.Create(k, MetricName(k)));
 
@@ -51,7 +52,7 @@ public sealed partial class Compare
         {
             loaded = key;
             result = null;
-            result = await Api.CompareAsync(By, FirstDay, LastDay, CancellationToken.None);
+            result = await Api.CompareAsync(By, Range, CancellationToken.None);
         }
     }
 

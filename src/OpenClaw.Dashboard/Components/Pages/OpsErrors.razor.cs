@@ -20,6 +20,9 @@ public sealed partial class OpsErrors
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<Resources.OpsErrors> Loc { get; set; } = default!;
     [Inject] private IStringLocalizer<Resources.Common> Common { get; set; } = default!;
+    [Inject] private Zones.DisplayTimeZone Zone { get; set; } = default!;
+
+    private TimeZoneInfo Shown => Zone.For();
 
     [SupplyParameterFromQuery(Name = "code")] private string? Code { get; set; }
     [SupplyParameterFromQuery(Name = "http_status")] private int? HttpStatus { get; set; }

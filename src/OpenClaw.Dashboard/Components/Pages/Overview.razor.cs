@@ -4,13 +4,16 @@ using Microsoft.Extensions.Options;
 using Microsoft.FluentUI.AspNetCore.Components;
 using OpenClaw.Dashboard.Api;
 using OpenClaw.Dashboard.Components.Controls;
+using OpenClaw.Dashboard.Live;
 using OpenClaw.Dashboard.Model;
+using OpenClaw.Dashboard.Zones;
 
 namespace OpenClaw.Dashboard.Components.Pages;
 
 /// <summary>
 /// "Which shops need me now, and why": KPI tiles for the chosen days and every shop in a virtualized grid with health,
-/// lag and trend. Filters live in the query string (shareable links); data reloads every <see cref="DashboardOptions.RefreshInterval"/>.
+/// lag and trend. Filters live in the query string (shareable links); shops, KPIs and alerts reload every
+/// <see cref="DashboardOptions.RefreshInterval"/> (sparklines only when the range or zone changes).
 /// </summary>
 public sealed partial class Overview : IDisposable
 {
@@ -30,8 +33,8 @@ public sealed partial class Overview : IDisposable
     private ShopTrendCache? trends;
     private List<ShopRow> rows = [];
     private List<ShopRow> filtered = [];
-    private int loadedDays;
-    private PeriodicTimer? refresh;
+    private DayRange? loaded;
+    private LiveRefresh? refresh;
 
     [Inject] private IOpenClawApi Api { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -39,6 +42,7 @@ public sealed partial class Overview : IDisposable
     [Inject] private IOptions<DashboardOptions> Options { get; set; } = default!;
     [Inject] private IStringLocalizer<Resources.Overview> Loc { get; set; } = default!;
     [Inject] private IStringLocalizer<Resources.Common> Common { get; set; } = default!;
+    [Inject] private DisplayTimeZone Zone { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "q")] private string? Search { get; set; }
     [SupplyParameterFromQuery(Name = "region")] private string? Region { get; set; }
@@ -65,23 +69,29 @@ public sealed partial class Overview : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        if (loadedDays != RangeDays)
+        var today = Zone.Today(Time);
+        var days = new DayRange(today.AddDays(1 - RangeDays), today, Zone.Id);
+        if (loaded != days)
         {
-            loadedDays = RangeDays;
-            await LoadAsync();
-            StartRefresh();
+            loaded = days;
+            trends?.Dispose();
+            trends = new ShopTrendCache(Api, days);
+            await LoadAsync(days, disposed.Token);
+            refresh ??= new LiveRefresh(Options.Value.RefreshInterval, Time, ct => InvokeAsync(async () =>
+            {
+                await LoadAsync(loaded ?? days, ct);
+                ApplyFilter();
+                StateHasChanged();
+            }));
         }
 
         ApplyFilter();
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(DayRange days, CancellationToken ct)
     {
-        var ct = disposed.Token;
-        var to = DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
-        var from = to.AddDays(1 - RangeDays);
         var shopsTask = Api.ListShopsAsync(Options.Value.MaxShops, ct);
-        var metricsTask = Api.GetOverviewAsync(from, to, ct);
+        var metricsTask = Api.GetOverviewAsync(days, ct);
         var alertsTask = Api.ListAlertsAsync("firing", null, ct);
         shops = await shopsTask;
         metrics = await metricsTask;
@@ -91,42 +101,9 @@ public sealed partial class Overview : IDisposable
 
         var summaries = metrics.Value?.Shops.ToDictionary(s => s.ShopId, s => s.Summary, StringComparer.Ordinal);
         rows = [.. (shops.Value ?? []).Select(s => ShopHealthRules.Assess(s, summaries?.GetValueOrDefault(s.ShopId)))];
-        trends?.Dispose();
-        trends = new ShopTrendCache(Api, from, to);
     }
 
     private void ApplyFilter() => filtered = [.. new ShopFilter(Search, Region, Status, Tag, Health).Apply(rows)];
-
-    private void StartRefresh()
-    {
-        if (refresh is not null)
-        {
-            return;
-        }
-
-        refresh = new PeriodicTimer(Options.Value.RefreshInterval, Time);
-        _ = RefreshLoopAsync(refresh);
-    }
-
-    private async Task RefreshLoopAsync(PeriodicTimer timer)
-    {
-        try
-        {
-            while (await timer.WaitForNextTickAsync(disposed.Token))
-            {
-                await InvokeAsync(async () =>
-                {
-                    await LoadAsync();
-                    ApplyFilter();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page closed.
-        }
-    }
 
     /// <inheritdoc />
     public void Dispose()

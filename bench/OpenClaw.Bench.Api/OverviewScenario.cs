@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenClaw.Api.Metrics;
+using OpenClaw.Bench.Cluster;
+using OpenClaw.Grains.Metrics.Queries;
+using StackExchange.Redis;
+
+namespace OpenClaw.Bench.Api;
+
+/// <summary>
+/// <c>overview</c>: 1,000 paused shops of one tenant with 90 days of buckets (<see cref="MetricSeeder"/>); the load
+/// process's 64 clients hammer <c>GET /api/v1/metrics/overview</c> over 30 and 90 days, then the shop list. A profile
+/// follows: one client alone, Redis commands per request, and the same reads in-process (query, then JSON) to say where
+/// the time goes. Target (issue 15): p99 ≤ 50 ms for the overview with 64 clients.
+/// </summary>
+internal static class OverviewScenario
+{
+    public static async Task<string> RunAsync(BenchArgs o, CancellationToken ct)
+    {
+        var (stack, seed) = await SeededStack.StartAsync(o, ct);
+        await using var _ = stack;
+        var md = new StringBuilder();
+        md.AppendLine(SeededStack.Describe(stack, seed));
+        var clients = o.Int("clients", 64);
+        var (warmup, seconds) = (o.Int("warmup", 5), o.Int("seconds", 20));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var ranges = new[] { 30, 90 }.Select(days => (Days: days, Path: $"/api/v1/metrics/overview?from={today.AddDays(1 - days):yyyy-MM-dd}&to={today:yyyy-MM-dd}")).ToList();
+        const string List = "/api/v1/shops?limit=200";
+
+        var runs = new List<LoadRunResult>();
+        foreach (var (days, path) in ranges)
+        {
+            runs.Add(await LoadRun.RunAsync(stack, $"overview, {days} days", [path], clients, warmup, seconds));
+        }
+
+        runs.Add(await LoadRun.RunAsync(stack, "shop list (`limit=200`, first page)", [List], clients, warmup, seconds));
+        foreach (var (days, path) in ranges)
+        {
+            runs.Add(await LoadRun.RunAsync(stack, $"overview, {days} days, one client alone", [path], 1, 2, 10));
+        }
+
+        md.AppendLine();
+        md.AppendLine(LoadRunResult.Header);
+        runs.ForEach(r => md.AppendLine(r.Row()));
+        md.AppendLine();
+        md.AppendLine("Profile (in the API process, one request at a time, 5 of each after one warm-up):");
+        md.AppendLine();
+        md.AppendLine("| overview over | Redis commands per request | `CompareAsync(by shop)` | `ShopTotalsAsync` | JSON of the response (size) |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (days, path) in ranges)
+        {
+            md.AppendLine(await ProfileAsync(stack, days, path, today));
+        }
+
+        return md.ToString();
+    }
+
+    // Where one overview's time goes: Redis commands it sends, the two query reads it makes, the JSON it writes.
+    private static async Task<string> ProfileAsync(ApiStack stack, int days, string path, DateOnly today)
+    {
+        var query = stack.ApiServices.GetRequiredService<MetricsQuery>();
+        var json = stack.ApiServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var shopIds = stack.Shops.Select(s => s.ShopId).ToList();
+        var from = today.AddDays(1 - days);
+
+        using var http = new HttpClient { BaseAddress = new Uri(stack.ApiUrl) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", stack.TenantKey);
+        // Counted by the API's own multiplexer (Garnet keeps no command statistics by default).
+        var apiRedis = stack.ApiServices.GetRequiredKeyedService<IConnectionMultiplexer>(OpenClaw.ServiceDefaults.Redis.RedisExtensions.ConnectionName);
+        var commands0 = apiRedis.OperationCount;
+        (await http.GetAsync(path)).EnsureSuccessStatusCode();
+        var commands = apiRedis.OperationCount - commands0;
+
+        var compare = new List<double>();
+        var totals = new List<double>();
+        var serialize = new List<double>();
+        var size = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            var comparison = await query.CompareAsync(shopIds, from, today, MetricsGrouping.Shop);
+            var c = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            t = Stopwatch.GetTimestamp();
+            var shops = await query.ShopTotalsAsync(shopIds, from, today);
+            var s = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            t = Stopwatch.GetTimestamp();
+            var body = JsonSerializer.SerializeToUtf8Bytes(new MetricsOverview(from, today, comparison.DayBoundary, comparison.Total, shops), json);
+            var j = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            size = body.Length;
+            if (i > 0)
+            {
+                compare.Add(c);
+                totals.Add(s);
+                serialize.Add(j);
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {days} days | {commands:N0} | {Stats.Ms(Stats.Percentile(compare, 50))} | {Stats.Ms(Stats.Percentile(totals, 50))} | {Stats.Ms(Stats.Percentile(serialize, 50))} ({size / 1024:N0} KiB) |");
+    }
+}

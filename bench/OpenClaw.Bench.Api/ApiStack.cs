@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using OpenClaw.Api;
 using OpenClaw.Bench.Sync;
 using OpenClaw.Grains.Shops;
@@ -43,6 +44,9 @@ internal sealed class ApiStack : IAsyncDisposable
     /// <summary>The API's services (its <c>MetricsQuery</c>, JSON options) for in-process probes.</summary>
     public IServiceProvider ApiServices { get; private set; } = null!;
 
+    /// <summary>The API's own Redis connection (the keyed client Aspire registers).</summary>
+    public IConnectionMultiplexer ApiRedis => ApiServices.GetRequiredKeyedService<IConnectionMultiplexer>(OpenClaw.ServiceDefaults.Redis.RedisExtensions.ConnectionName);
+
     /// <summary>The tenant's <c>read</c> key (what the load generator sends).</summary>
     public string TenantKey { get; private set; } = "";
 
@@ -79,14 +83,8 @@ internal sealed class ApiStack : IAsyncDisposable
         ]);
         parts.Add(simulator);
 
-        var cluster = new SiloCluster(Garnet.ConnectionString, new Dictionary<string, string>
+        var cluster = new SiloCluster(Garnet.ConnectionString, new Dictionary<string, string>(simulator.TikTokSettings("__"))
         {
-            ["TikTokShop__AppKey"] = SimulatorHost.AppKey,
-            ["TikTokShop__AppSecret"] = SimulatorHost.AppSecret,
-            ["TikTokShop__ServiceId"] = SimulatorHost.ServiceId,
-            ["TikTokShop__ApiBaseUrl"] = simulator.Url,
-            ["TikTokShop__AuthBaseUrl"] = simulator.Url,
-            ["TikTokShop__AuthorizeBaseUrl"] = simulator.Url,
             ["RateBudget__AppKey"] = "bench-api",
             ["RateBudget__PerAppPerSecond"] = "1000",
             ["RateBudget__DailyQuota"] = "1000000000",

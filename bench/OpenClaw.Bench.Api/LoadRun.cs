@@ -43,6 +43,15 @@ internal static class LoadRun
         });
         var run = new LoadRunResult(label, result, api, silo, garnet, load);
         Console.WriteLine(run.Row());
+
+        // Commands an overloaded run left queued in the API's multiplexer are still sent: let them drain first.
+        var drain = Stopwatch.StartNew();
+        while (stack.ApiRedis.GetCounters().TotalOutstanding > 0 && drain.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(500);
+        }
+
+        Console.WriteLine($"  API Redis backlog drained after {drain.Elapsed.TotalSeconds:F0} s");
         return run;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using OpenClaw.Bench.Cluster;
 using OpenClaw.TestSupport;
 
@@ -25,9 +26,12 @@ internal sealed record LoadResult(int Clients, double Seconds, IReadOnlyList<Pat
 /// </summary>
 internal static class LoadGenerator
 {
+    // A path whose every request failed has NaN percentiles.
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     public static async Task<int> RunAsync(string planPath)
     {
-        var plan = JsonSerializer.Deserialize<LoadPlan>(await File.ReadAllTextAsync(planPath))!;
+        var plan = JsonSerializer.Deserialize<LoadPlan>(await File.ReadAllTextAsync(planPath), Json)!;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = plan.Clients, AutomaticDecompression = DecompressionMethods.None })
         {
             BaseAddress = new Uri(plan.Url),
@@ -95,7 +99,7 @@ internal static class LoadGenerator
         var result = new LoadResult(plan.Clients, seconds, [.. plan.Paths.Select((path, p) => new PathLoad(path, samples[p].Count, errors[p], firstErrors[p],
             Stats.Percentile(samples[p], 50), Stats.Percentile(samples[p], 90), Stats.Percentile(samples[p], 99), samples[p].DefaultIfEmpty().Max(),
             samples[p].Count == 0 ? 0 : (double)bytes[p] / samples[p].Count))]);
-        await File.WriteAllTextAsync(plan.ResultPath, JsonSerializer.Serialize(result));
+        await File.WriteAllTextAsync(plan.ResultPath, JsonSerializer.Serialize(result, Json));
         return 0;
     }
 
@@ -125,7 +129,7 @@ internal static class LoadGenerator
             throw new InvalidOperationException($"the {verb} process exited with {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "a timeout"}:\n{child.Tail(40)}");
         }
 
-        var result = JsonSerializer.Deserialize<T>(await File.ReadAllTextAsync(resultPath))!;
+        var result = JsonSerializer.Deserialize<T>(await File.ReadAllTextAsync(resultPath), Json)!;
         File.Delete(resultPath);
         return result;
     }

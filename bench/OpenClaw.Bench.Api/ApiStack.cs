@@ -159,6 +159,13 @@ internal sealed class ApiStack : IAsyncDisposable
         Redis?.Dispose();
         foreach (var part in Enumerable.Reverse(parts))
         {
+            if (part is WebApplication app)
+            {
+                // Requests an overloaded run left behind may never complete: Kestrel gets 10 s, then lets them go.
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await app.StopAsync(stop.Token);
+            }
+
             await part.DisposeAsync();
         }
     }

@@ -37,14 +37,8 @@ internal static class ScaleScenario
         ]);
         Console.WriteLine($"simulator {simulator.Url}: {shopsCount:N0} shops, clock at real time, default limits (2,000/s per app, 50/s per shop), no quota");
 
-        await using var cluster = new SiloCluster(garnet.ConnectionString, new Dictionary<string, string>
+        await using var cluster = new SiloCluster(garnet.ConnectionString, new Dictionary<string, string>(simulator.TikTokSettings("__"))
         {
-            ["TikTokShop__AppKey"] = SimulatorHost.AppKey,
-            ["TikTokShop__AppSecret"] = SimulatorHost.AppSecret,
-            ["TikTokShop__ServiceId"] = SimulatorHost.ServiceId,
-            ["TikTokShop__ApiBaseUrl"] = simulator.Url,
-            ["TikTokShop__AuthBaseUrl"] = simulator.Url,
-            ["TikTokShop__AuthorizeBaseUrl"] = simulator.Url,
             ["RateBudget__AppKey"] = "bench-scale",
             ["RateBudget__PerAppPerSecond"] = "1000",
             ["RateBudget__DailyQuota"] = "1000000000",

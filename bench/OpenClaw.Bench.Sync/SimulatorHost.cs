@@ -48,6 +48,20 @@ internal sealed class SimulatorHost : IAsyncDisposable
         return new SimulatorHost(app, url, traffic);
     }
 
+    /// <summary>
+    /// The TikTok app settings of a silo that calls this simulator, keys joined by <paramref name="separator"/>
+    /// (<c>:</c> for configuration, <c>__</c> for environment variables).
+    /// </summary>
+    public Dictionary<string, string> TikTokSettings(string separator) => new()
+    {
+        [$"TikTokShop{separator}AppKey"] = AppKey,
+        [$"TikTokShop{separator}AppSecret"] = AppSecret,
+        [$"TikTokShop{separator}ServiceId"] = ServiceId,
+        [$"TikTokShop{separator}ApiBaseUrl"] = Url,
+        [$"TikTokShop{separator}AuthBaseUrl"] = Url,
+        [$"TikTokShop{separator}AuthorizeBaseUrl"] = Url,
+    };
+
     public async Task<IReadOnlyList<string>> ShopIdsAsync()
     {
         var shops = await Http.GetFromJsonAsync<JsonElement>("/_sim/shops");

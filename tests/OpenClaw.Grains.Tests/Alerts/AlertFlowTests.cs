@@ -12,7 +12,7 @@ namespace OpenClaw.Grains.Tests.Alerts;
 
 /// <summary>Issue 11 end to end: what a shop grain notices reaches the chat tools once, in the channel's language, through the router and the outbox.</summary>
 [Trait(RedisTrait.Name, RedisTrait.Value)]
-public sealed class AlertFlowTests(AlertFlowFixture fixture) : IClassFixture<AlertFlowFixture>
+public sealed partial class AlertFlowTests(AlertFlowFixture fixture) : IClassFixture<AlertFlowFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 

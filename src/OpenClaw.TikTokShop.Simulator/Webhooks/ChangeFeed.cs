@@ -27,7 +27,7 @@ public sealed class ChangeFeed(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seen = clock.NowUnix - 1;
+        var seen = clock.NowUnix; // the start second is history
         using var timer = new PeriodicTimer(Interval, time);
         try
         {

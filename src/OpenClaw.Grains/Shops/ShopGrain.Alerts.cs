@@ -24,6 +24,9 @@ public sealed partial class ShopGrain : IShopAlertsGrain
     private IGrainTimer? _alertTimer;
     private AlertRuleSet _rules = new(-1, []);
 
+    // The API error rate's counts (failed attempts from the failure hook, successes from CallsToday): per activation.
+    private readonly ApiCallWindow _apiCalls = new();
+
     private ShopAlertServices AlertServices => _alertServices ??= ServiceProvider.GetRequiredService<ShopAlertServices>();
 
     private bool IsConnected => shop.State.Status is not (ShopStatus.NotConnected or ShopStatus.Disconnected);
@@ -112,11 +115,12 @@ public sealed partial class ShopGrain : IShopAlertsGrain
         }
 
         var report = Report();
+        _apiCalls.ObserveCallsToday(report.CallsToday, time.GetUtcNow());
         if (_rules.Version >= 0)
         {
             var effective = AlertRuleResolver.Resolve(_rules.Rules, ShopId, shop.State.Tags);
             book.Reconcile(effective);
-            var values = await AlertServices.Values.GetValuesAsync(new AlertValueQuery(ShopId, shop.State.TimeZone, effective, report, time.GetUtcNow()), cancellationToken);
+            var values = await AlertServices.Values.GetValuesAsync(new AlertValueQuery(ShopId, shop.State.TimeZone, effective, report, time.GetUtcNow(), _apiCalls), cancellationToken);
             foreach (var rule in effective)
             {
                 if (values.TryGetValue(rule.RuleId, out var value))
@@ -150,6 +154,8 @@ public sealed partial class ShopGrain : IShopAlertsGrain
             return;
         }
 
+        var report = Report();
+        _apiCalls.ObserveCallsToday(report.CallsToday, time.GetUtcNow());
         var t = tokens.State;
         var key = $"{shop.State.Status}|{shop.State.StatusReason}|{t.Status}|{t.AuthorizationExpiresAt:O}|{t.RefreshTokenExpiresAt:O}|{sync.State.Cursors.Values.Sum(c => c.ConsecutiveFailures)}";
         if (key == _conditionKey && !_alertsDirty)
@@ -159,7 +165,7 @@ public sealed partial class ShopGrain : IShopAlertsGrain
 
         _conditionKey = key;
         _alertsDirty = false;
-        ApplyConditions(book, Report(), usage: null);
+        ApplyConditions(book, report, usage: null);
         if (!IsConnected)
         {
             book.Reconcile([]); // a disconnected shop has no rules: its metric alerts end

@@ -1,3 +1,4 @@
+using OpenClaw.Grains.Alerts.Evaluation;
 using OpenClaw.TikTokShop.Calls;
 
 namespace OpenClaw.Grains.Shops;
@@ -16,6 +17,12 @@ public sealed partial class ShopGrain
         var book = services.OpsErrors;
         var state = shop.State;
         var shopId = ShopId;
-        return (call, _) => book.RecordAsync(state.TenantId, shopId, call);
+        var apiCalls = _apiCalls;
+        var clock = time;
+        return (call, _) =>
+        {
+            apiCalls.RecordFailedAttempts(ApiCallWindow.FailedAttemptsOf(call.RetryCount, call.Recovered), clock.GetUtcNow()); // the API error rate alert
+            return book.RecordAsync(state.TenantId, shopId, call);
+        };
     }
 }

@@ -19,13 +19,16 @@ public enum ChatKind
 
     /// <summary>OpenClaw's signed webhook (<c>X-OpenClaw-Signature</c>).</summary>
     Webhook,
+
+    /// <summary>E-mail through the local SMTP sink (<see cref="ChatSmtpSink"/>); the body recorded is JSON (from, to, subject, text, html).</summary>
+    Email,
 }
 
 /// <summary>One accepted message.</summary>
 /// <param name="Sequence">Order of arrival across all kinds (1-based).</param>
 /// <param name="ReceivedAt">When it arrived (real time, UTC).</param>
-/// <param name="RequestId">The <c>X-OpenClaw-Request-Id</c> of a signed webhook; null for the chat services.</param>
-/// <param name="Body">The raw JSON body as received (no URL, key, signature or header is kept).</param>
+/// <param name="RequestId">The <c>X-OpenClaw-Request-Id</c> of a signed webhook or e-mail; null for the chat services.</param>
+/// <param name="Body">The raw JSON body as received (no URL, key, signature or header is kept); for e-mail a JSON summary of the parsed message.</param>
 public sealed record ChatMessage(long Sequence, DateTimeOffset ReceivedAt, string? RequestId, string Body);
 
 /// <summary>

@@ -21,6 +21,8 @@ public static class ChatReceiverEndpoints
     {
         services.AddOptions<ChatReceiverOptions>().Bind(configuration.GetSection(ChatReceiverOptions.SectionName));
         services.AddSingleton<ChatInbox>();
+        services.AddSingleton<ChatSmtpSink>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChatSmtpSink>());
         return services;
     }
 
@@ -37,6 +39,8 @@ public static class ChatReceiverEndpoints
         chat.MapPost("/webhook/receive", (HttpContext http, ChatInbox inbox, IOptions<ChatReceiverOptions> options, TimeProvider time) =>
             ReceiveAsync(http, inbox, ChatKind.Webhook, (request, body) => ChatAnswers.Webhook(request, body, inbox, options.Value.Secret, time.GetUtcNow())));
 
+        chat.MapGet("/email/smtp", (ChatSmtpSink smtp) =>
+            smtp.EndPoint is { } endPoint ? AdminBodies.Json(new SmtpEndpoint(endPoint.Address.ToString(), endPoint.Port)) : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         chat.MapGet("/{kind}/messages", (string kind, ChatInbox inbox) =>
             Parse(kind) is { } k ? AdminBodies.Json(inbox.View(k)) : UnknownKind());
         chat.MapDelete("/{kind}/messages", (string kind, ChatInbox inbox) =>
@@ -115,9 +119,11 @@ public static class ChatReceiverEndpoints
         Enum.GetValues<ChatKind>().Where(k => k.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase)).Select(k => (ChatKind?)k).FirstOrDefault();
 
     private static IResult UnknownKind() =>
-        Results.Problem("kind must be one of wecom, dingtalk, feishu, slack, webhook", statusCode: StatusCodes.Status404NotFound);
+        Results.Problem("kind must be one of wecom, dingtalk, feishu, slack, webhook, email", statusCode: StatusCodes.Status404NotFound);
 
     private sealed record FailRequest(string? Mode, int? Count, int? RetryAfterSeconds);
+
+    private sealed record SmtpEndpoint(string Host, int Port);
 }
 
 /// <summary>What a receiver did with a request.</summary>

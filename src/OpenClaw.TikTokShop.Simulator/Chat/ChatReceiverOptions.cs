@@ -11,4 +11,10 @@ public sealed class ChatReceiverOptions
     /// OpenClaw channels pointing here this secret. A local demo value, not a credential.
     /// </summary>
     public string Secret { get; set; } = "openclaw-chat-secret";
+
+    /// <summary>Port of the local SMTP sink for the e-mail channel; 0 (default) = a free port the OS picks (<c>GET /_sim/chat/email/smtp</c>).</summary>
+    public int SmtpPort { get; set; }
+
+    /// <summary>Address the SMTP sink binds to (default loopback: a local demo receiver, never exposed).</summary>
+    public string SmtpAddress { get; set; } = "127.0.0.1";
 }

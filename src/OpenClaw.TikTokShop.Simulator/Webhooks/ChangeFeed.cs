@@ -27,17 +27,19 @@ public sealed class ChangeFeed(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seen = clock.NowUnix;
+        var seen = clock.NowUnix; // the start second is history
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                var now = clock.NowUnix;
-                if (now > seen)
+                // Only seconds that have ended: an admin change (a product incident) is stamped with the current second
+                // and may come after this look, so publishing the current second would skip it for good.
+                var upTo = clock.NowUnix - 1;
+                if (upTo > seen)
                 {
-                    Publish(seen, now);
-                    seen = now;
+                    Publish(seen, upTo);
+                    seen = upTo;
                 }
             }
         }

@@ -66,15 +66,7 @@ public sealed class AlertFlowFixture : SyncFixture
     public Task ClearInboxAsync(string kind) => AdminAsync(HttpMethod.Delete, $"/_sim/chat/{kind}/messages");
 
     /// <summary>What a simulator chat receiver accepted and counted.</summary>
-    public async Task<ChatInbox> InboxAsync(string kind)
-    {
-        var view = await Simulator.GetFromJsonAsync<JsonElement>($"/_sim/chat/{kind}/messages");
-        var messages = view.GetProperty("messages").EnumerateArray()
-            .Select(m => new ChatMessage(m.TryGetProperty("request_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null,
-                JsonDocument.Parse(m.GetProperty("body").GetString()!).RootElement.Clone()))
-            .ToList();
-        return new ChatInbox(messages, view.GetProperty("failed").GetInt32(), view.GetProperty("rejected").GetInt32(), view.GetProperty("duplicates").GetInt32());
-    }
+    public async Task<ChatInbox> InboxAsync(string kind) => ChatInbox.Parse(await Simulator.GetFromJsonAsync<JsonElement>($"/_sim/chat/{kind}/messages"));
 
     private async Task<IReadOnlyList<string>> ConnectAndCatchUpAsync()
     {
@@ -96,4 +88,15 @@ public sealed record ChatMessage(string? RequestId, JsonElement Body)
 }
 
 /// <summary>A receiver's messages and counters.</summary>
-public sealed record ChatInbox(IReadOnlyList<ChatMessage> Messages, int Failed, int Rejected, int Duplicates);
+public sealed record ChatInbox(IReadOnlyList<ChatMessage> Messages, int Failed, int Rejected, int Duplicates)
+{
+    /// <summary>Reads what <c>GET /_sim/chat/{kind}/messages</c> answered.</summary>
+    public static ChatInbox Parse(JsonElement view)
+    {
+        var messages = view.GetProperty("messages").EnumerateArray()
+            .Select(m => new ChatMessage(m.TryGetProperty("request_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null,
+                JsonDocument.Parse(m.GetProperty("body").GetString()!).RootElement.Clone()))
+            .ToList();
+        return new ChatInbox(messages, view.GetProperty("failed").GetInt32(), view.GetProperty("rejected").GetInt32(), view.GetProperty("duplicates").GetInt32());
+    }
+}

@@ -53,6 +53,52 @@ public sealed class ShopConditionTests
     }
 
     [Fact]
+    public void Quota_IsTheApps_EveryActiveShopRaisesIt_TheTenantGetsOneMessageNamingThem_AndAllResolveOnTheNextQuotaDay()
+    {
+        // The daily quota is the app's (contract §4 45101004, RateBudget counts it cluster-wide per app): one usage
+        // reading holds for every shop of the app, so every shop's book raises the alert at the same reading.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        var shopIds = new[] { "7495", "7496", "7497" };
+        var books = shopIds.Select(id => new AlertBook("tenant", id, new AlertBookState(), time) { ShopName = "店铺 " + id }).ToList();
+        var router = new AlertRouter("tenant", AlertRoutingDefaults.Create(["ops"]), new AlertRouterState(), time);
+        void Evaluate(RateBudgetUsage usage)
+        {
+            foreach (var book in books)
+            {
+                foreach (var condition in ShopConditions.Evaluate(Report(), usage, Options, time.GetUtcNow()).Where(c => c.Kind == InstantEventKind.DailyQuotaNearlySpent))
+                {
+                    if (condition.Holds)
+                    {
+                        book.Raise(condition.ToEvent());
+                    }
+                    else
+                    {
+                        book.Clear(condition.Kind, condition.Subject);
+                    }
+                }
+
+                foreach (var notification in book.TakeNotifications())
+                {
+                    router.Receive(notification);
+                }
+            }
+        }
+
+        Evaluate(Usage(46_000));
+        time.Advance(TimeSpan.FromSeconds(30)); // the default group wait
+        var firing = Assert.Single(router.Flush()); // grouped by tenant + rule: one message, not one per shop
+        Assert.Equal(shopIds, firing.Firing.Select(a => a.ShopId).Order(StringComparer.Ordinal));
+        Assert.All(firing.Firing, a => Assert.Equal("46000 / 50000 (2026-11-30)", a.Detail));
+
+        // The next quota day: the count starts again, the condition no longer holds anywhere.
+        time.Advance(TimeSpan.FromMinutes(5));
+        Evaluate(Usage(10) with { Day = new DateOnly(2026, 12, 1) });
+        var resolved = Assert.Single(router.Flush());
+        Assert.Empty(resolved.Firing);
+        Assert.Equal(shopIds, resolved.Resolved.Select(a => a.ShopId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Conditions_QuotaAt90Percent_Holds_Below_DoesNot()
     {
         Assert.Contains(ShopConditions.Evaluate(Report(), Usage(45_000), Options, Now), c => c.Kind == InstantEventKind.DailyQuotaNearlySpent && c.Holds);

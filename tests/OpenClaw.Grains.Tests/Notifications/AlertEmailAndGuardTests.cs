@@ -8,29 +8,57 @@ public sealed class AlertEmailAndGuardTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Email_SendsOneMultipartMessage_InChinese_WithRequestId()
+    [Theory]
+    [InlineData(NotificationLanguage.SimplifiedChinese, "OpenClaw：1 条告警通知", "退款率为 9.25%，高于阈值 8%", "小米旗舰店")]
+    [InlineData(NotificationLanguage.English, "OpenClaw: 1 alert update(s)", "Refund rate is 9.25 %, above the threshold of 8 %", "Xiaomi Flagship Store")]
+    public async Task Email_ThroughMailKit_ArrivesAtTheSimulatorsSmtpSink_InTheChannelsLanguage(NotificationLanguage language, string subject, string what, string shop)
     {
-        await using var sink = SmtpSink.Start();
         await using var kit = NotificationTestKit.Create();
-        var channel = NotificationTestKit.Channel(NotificationChannelKind.Email, null!) with
+        await using var simulator = await SimulatorReceivers.StartAsync(kit.Time, Ct);
+        var (host, port) = await simulator.SmtpAsync(Ct);
+        var channel = NotificationTestKit.Channel(NotificationChannelKind.Email, null!, language: language) with
         {
             Url = null,
-            Email = new EmailSettings("127.0.0.1", sink.Port, SmtpSecurity.None, null, "alerts@openclaw.example", ["ops@agency.example", "boss@agency.example"]),
+            Email = new EmailSettings(host, port, SmtpSecurity.None, null, "alerts@openclaw.example", ["ops@agency.example", "boss@agency.example"]),
         };
-        var notification = kit.Firing("7495000000000000001");
+        var notification = kit.Firing("7495000000000000001", shopName: shop);
 
         var result = await kit.Sender(NotificationChannelKind.Email).SendAsync(channel, kit.Message(channel, notification), Ct);
 
         Assert.Equal(ChannelSendOutcome.Delivered, result.Outcome);
-        var (from, to, message) = Assert.Single(sink.Messages);
-        Assert.Equal("alerts@openclaw.example", from);
-        Assert.Equal(["ops@agency.example", "boss@agency.example"], to);
-        Assert.Equal("OpenClaw：1 条告警通知", message.Subject);
-        Assert.Equal(notification.Id, message.Headers["X-OpenClaw-Request-Id"]);
-        Assert.Contains("退款率为 9.25%，高于阈值 8%", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("小米旗舰店", message.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("https://dash.openclaw.example/app/shops/7495000000000000001/alerts/", message.HtmlBody, StringComparison.Ordinal);
+        var received = Assert.Single((await simulator.InboxAsync("email", Ct)).Messages);
+        Assert.Equal(notification.Id, received.RequestId);
+        Assert.Equal("alerts@openclaw.example", received.Body.GetProperty("from").GetString());
+        Assert.Equal(["ops@agency.example", "boss@agency.example"], received.Body.GetProperty("to").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(subject, received.Body.GetProperty("subject").GetString());
+        Assert.Contains(what, received.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(shop, received.Body.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.Contains("https://dash.openclaw.example/app/shops/7495000000000000001/alerts/", received.Body.GetProperty("html").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Email_SinkBusy_IsRetriedLater_ThenArrivesOnce()
+    {
+        await using var kit = NotificationTestKit.Create();
+        await using var simulator = await SimulatorReceivers.StartAsync(kit.Time, Ct);
+        var (host, port) = await simulator.SmtpAsync(Ct);
+        var channel = NotificationTestKit.Channel(NotificationChannelKind.Email, null!) with
+        {
+            Url = null,
+            Email = new EmailSettings(host, port, SmtpSecurity.None, null, "alerts@openclaw.example", ["ops@agency.example"]),
+        };
+        var message = kit.Message(channel, kit.Firing("7495000000000000001"));
+        await simulator.FailAsync("email", "server_error", 1, Ct);
+
+        var refused = await kit.Sender(NotificationChannelKind.Email).SendAsync(channel, message, Ct);
+        var accepted = await kit.Sender(NotificationChannelKind.Email).SendAsync(channel, message, Ct);
+
+        Assert.Equal(ChannelSendOutcome.Failed, refused.Outcome);
+        Assert.Contains("SMTP 421", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(ChannelSendOutcome.Delivered, accepted.Outcome);
+        var inbox = await simulator.InboxAsync("email", Ct);
+        Assert.Equal(1, inbox.Failed);
+        Assert.Single(inbox.Messages);
     }
 
     [Theory]

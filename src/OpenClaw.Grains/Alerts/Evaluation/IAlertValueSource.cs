@@ -20,4 +20,6 @@ public interface IAlertValueSource
 /// <param name="Rules">The enabled rules in force for the shop; each rule's <see cref="AlertRule.Window"/> says what to compute over.</param>
 /// <param name="Report">The shop grain's sync report at this evaluation.</param>
 /// <param name="Now">The evaluation time (UTC, the grain's TikTok clock).</param>
-public sealed record AlertValueQuery(string ShopId, string TimeZone, IReadOnlyList<AlertRule> Rules, ShopSyncReport Report, DateTimeOffset Now);
+/// <param name="ApiCalls">The shop's recent TikTok call attempts (for the API error rate); null when the caller keeps none.</param>
+public sealed record AlertValueQuery(string ShopId, string TimeZone, IReadOnlyList<AlertRule> Rules, ShopSyncReport Report, DateTimeOffset Now,
+    ApiCallWindow? ApiCalls = null);

@@ -22,7 +22,8 @@ public static class ShopAlertServiceExtensions
     /// <summary>
     /// Adds settings (section <c>Alerts</c>, validated at start), the alert index on the keyed Redis client
     /// <c>redis</c>, and the value sources: sync lag from the sync report, shop-health rates from the day buckets
-    /// (<see cref="MetricsQuery"/>); other layers add theirs (API error rate from ops errors) with
+    /// (<see cref="MetricsQuery"/>), the API error rate from the shop's call window (<see cref="ApiErrorRateAlertValues"/>);
+    /// other layers add theirs with
     /// <c>services.AddSingleton&lt;IAlertValueSource, …&gt;()</c>.
     /// </summary>
     public static IServiceCollection AddShopAlerts(this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +33,7 @@ public static class ShopAlertServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertValueSource, SyncReportAlertValues>());
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<MetricsQuery>(sp, Redis(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertValueSource, MetricsAlertValues>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertValueSource, ApiErrorRateAlertValues>());
         services.TryAddSingleton(sp => new TenantAlertIndex(Redis(sp)));
         services.TryAddSingleton(sp => new ShopAlertServices(new CompositeAlertValues(sp.GetServices<IAlertValueSource>()),
             sp.GetRequiredService<TenantAlertIndex>(), sp.GetRequiredService<IOptions<ShopAlertOptions>>().Value));

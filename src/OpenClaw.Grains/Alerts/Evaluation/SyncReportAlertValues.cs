@@ -6,7 +6,7 @@ namespace OpenClaw.Grains.Alerts.Evaluation;
 /// The values the shop grain knows itself, from its sync report: <see cref="AlertMetrics.SyncLagSeconds"/> = the
 /// largest watermark age over the windowed domains (orders, returns, cancellations, packages, products). Warehouses
 /// and shop performance are read every few hours by design, so their age is not lag. The shop-health rates and the
-/// API error rate come from other sources (<see cref="MetricsAlertValues"/>, ops errors), merged by <see cref="CompositeAlertValues"/>.
+/// API error rate come from other sources (<see cref="MetricsAlertValues"/>, <see cref="ApiErrorRateAlertValues"/>), merged by <see cref="CompositeAlertValues"/>.
 /// </summary>
 public sealed class SyncReportAlertValues : IAlertValueSource
 {

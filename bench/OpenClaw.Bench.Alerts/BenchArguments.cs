@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace OpenClaw.Bench.Alerts;
+
+/// <summary>Command-line settings of the bench.</summary>
+/// <param name="Events">Policy violations to fire (one product each).</param>
+/// <param name="Shops">Simulator shops the events are spread over.</param>
+/// <param name="GroupWait">Group wait of the instant-event route (Alertmanager's default is 30 s).</param>
+/// <param name="Pace">Time between two incidents.</param>
+internal sealed record BenchArguments(int Events, int Shops, TimeSpan GroupWait, TimeSpan Pace)
+{
+    public static BenchArguments Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new BenchArguments(Int("--events", 200), Int("--shops", 10), TimeSpan.FromSeconds(Int("--group-wait", 0)),
+            TimeSpan.FromMilliseconds(Int("--pace-ms", 100)));
+    }
+}

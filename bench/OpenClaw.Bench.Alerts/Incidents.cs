@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenClaw.Bench.Cluster;
+
+namespace OpenClaw.Bench.Alerts;
+
+/// <summary>Fires the policy violations, matches each with its notification, and prints the latencies.</summary>
+internal static class Incidents
+{
+    /// <summary>Freezes <paramref name="count"/> active products round-robin over the shops (TikTok's policy-violation action), one every <paramref name="pace"/>.</summary>
+    public static async Task<IReadOnlyList<(string Shop, string Product)>> FireAsync(HttpClient simulator, IReadOnlyList<string> shopIds, int count, TimeSpan pace)
+    {
+        var fired = new List<(string, string)>();
+        for (var i = 0; i < count; i++)
+        {
+            var shopId = shopIds[i % shopIds.Count];
+            using var response = await simulator.PostAsJsonAsync("/_sim/products/incident", new { shop_id = shopId, status = "FREEZE" });
+            response.EnsureSuccessStatusCode();
+            fired.Add((shopId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("product_id").GetString()!));
+            await Task.Delay(pace);
+        }
+
+        return fired;
+    }
+
+    /// <summary>Latency per incident (ms): first chat message carrying its firing alert − the API's receipt of its webhook.</summary>
+    public static async Task<IReadOnlyList<double>> CollectAsync(HttpClient simulator, WebhookClock webhooks, IReadOnlyList<(string Shop, string Product)> fired, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var delivered = new Dictionary<(string, string), DateTimeOffset>();
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            delivered = await DeliveredAsync(simulator);
+            if (fired.All(delivered.ContainsKey))
+            {
+                break;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        Console.WriteLine($"webhooks reached the API for {fired.Count(webhooks.Received.ContainsKey)} of the {fired.Count} products; "
+            + $"chat messages carried {fired.Count(delivered.ContainsKey)} of their policy violations ({delivered.Count} in all)");
+        return [.. fired.Where(f => delivered.ContainsKey(f) && webhooks.Received.ContainsKey(f))
+            .Select(f => (delivered[f] - webhooks.Received[f]).TotalMilliseconds)];
+    }
+
+    public static void Report(BenchArguments options, int fired, IReadOnlyList<double> latencies)
+    {
+        Console.WriteLine($"fired {fired}, measured {latencies.Count} (missing {fired - latencies.Count}), group wait {options.GroupWait.TotalSeconds} s");
+        foreach (var p in new[] { 50.0, 90, 99 })
+        {
+            Console.WriteLine($"p{p.ToString(CultureInfo.InvariantCulture)}: {Stats.Ms(Stats.Percentile(latencies, p))}");
+        }
+
+        Console.WriteLine($"min {Stats.Ms(latencies.DefaultIfEmpty(double.NaN).Min())}, max {Stats.Ms(latencies.DefaultIfEmpty(double.NaN).Max())}");
+    }
+
+    // The first message (received_at) carrying each (shop, product) policy-violation alert as firing.
+    private static async Task<Dictionary<(string, string), DateTimeOffset>> DeliveredAsync(HttpClient simulator)
+    {
+        var view = await simulator.GetFromJsonAsync<JsonElement>("/_sim/chat/webhook/messages");
+        var delivered = new Dictionary<(string, string), DateTimeOffset>();
+        foreach (var message in view.GetProperty("messages").EnumerateArray())
+        {
+            var at = message.GetProperty("received_at").GetDateTimeOffset();
+            using var body = JsonDocument.Parse(message.GetProperty("body").GetString()!);
+            foreach (var alert in body.RootElement.GetProperty("alerts").EnumerateArray())
+            {
+                if (alert.GetProperty("key").GetString() == "policy_violation" && alert.GetProperty("status").GetString() == "firing"
+                    && alert.GetProperty("labels").TryGetProperty("subject", out var subject))
+                {
+                    delivered.TryAdd((alert.GetProperty("shop_id").GetString()!, subject.GetString()!), at);
+                }
+            }
+        }
+
+        return delivered;
+    }
+}

@@ -53,9 +53,10 @@ internal sealed partial class OperatorGauges : BackgroundService
             {
                 current = await ReadAsync().ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The store is unavailable: keep the last numbers; the health check reports the store.
+                // The store is unavailable (or a summary unreadable): keep the last numbers and try again next tick; a
+                // gauge must never stop the silo (an exception leaving a BackgroundService stops the host).
                 LogNotRefreshed(logger, ex);
             }
         }
@@ -105,7 +106,7 @@ internal sealed partial class OperatorGauges : BackgroundService
 
     private static readonly TimeSpan LaggingAfter = TimeSpan.FromMinutes(30);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Operator gauges not refreshed (the store did not answer)")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Operator gauges not refreshed")]
     private static partial void LogNotRefreshed(ILogger logger, Exception exception);
 
     private sealed record Snapshot(IReadOnlyDictionary<string, long> ShopsByStatus, double MaxLagSeconds, long Lagging, IReadOnlyDictionary<string, long> FiringBySeverity)

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenClaw.AppHost.Demo;
@@ -28,6 +29,11 @@ internal sealed class AppHostRun : IAsyncDisposable
 
     /// <summary>The product as the demo operator sees it.</summary>
     public DemoProduct Demo { get; }
+
+    /// <summary>Runs one of a resource's commands, as the Aspire dashboard's menu does.</summary>
+    public Task<ExecuteCommandResult> CommandAsync(string resourceName, string commandName, CancellationToken ct) =>
+        app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(
+            app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName), commandName, ct);
 
     public static async Task<AppHostRun> StartAsync(string dataPath, CancellationToken ct)
     {

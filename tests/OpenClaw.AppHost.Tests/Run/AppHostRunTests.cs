@@ -84,6 +84,14 @@ public sealed class AppHostRunTests : IDisposable
             Assert.Equal(200, status);
             Assert.Contains("name=\"key\"", page, StringComparison.Ordinal);
 
+            // The API resource's commands in the Aspire dashboard act for the demo tenant.
+            var sync = await run.CommandAsync("api", "sync-all-shops", ct);
+            Assert.True(sync.Success, sync.ErrorMessage);
+            Assert.StartsWith($"{ShopCount} shops", sync.Message, StringComparison.Ordinal);
+            var test = await run.CommandAsync("api", "send-test-alert", ct);
+            Assert.True(test.Success, test.ErrorMessage);
+            Assert.Equal(DemoTenant.Channels.Count, test.Message!.Split(", ").Count(m => m.EndsWith(": delivered", StringComparison.Ordinal)));
+
             // Later flushes of the group must not repeat it: still one message once everything else was checked.
             Assert.Equal(1, await demo.ChatMessagesMentioningAsync("slack", product, ct));
             connectedAt = shops[0].GetProperty("connected_at").GetString()!;

@@ -86,10 +86,10 @@ public sealed class AppHostRunTests : IDisposable
 
             // The API resource's commands in the Aspire dashboard act for the demo tenant.
             var sync = await run.CommandAsync("api", "sync-all-shops", ct);
-            Assert.True(sync.Success, sync.ErrorMessage);
+            Assert.True(sync.Success, sync.Message);
             Assert.StartsWith($"{ShopCount} shops", sync.Message, StringComparison.Ordinal);
             var test = await run.CommandAsync("api", "send-test-alert", ct);
-            Assert.True(test.Success, test.ErrorMessage);
+            Assert.True(test.Success, test.Message);
             Assert.Equal(DemoTenant.Channels.Count, test.Message!.Split(", ").Count(m => m.EndsWith(": delivered", StringComparison.Ordinal)));
 
             // Later flushes of the group must not repeat it: still one message once everything else was checked.

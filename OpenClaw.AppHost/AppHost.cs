@@ -1,3 +1,4 @@
+using OpenClaw.AppHost.Demo;
 using OpenClaw.AppHost.Extensions;
 using OpenClaw.AppHost.Kubernetes;
 using OpenClaw.AppHost.Store;
@@ -35,7 +36,6 @@ var silo = builder.AddProject<Projects.OpenClaw_Silo>("silo")
     .WaitFor(store)
     .WithReplicas(2)
     .WithTikTokShop(tiktok, appKey, appSecret, serviceId)
-    .WithDemoShops(SimulatorBuilderExtensions.DemoShopCount)
     .WithGracefulShutdown(TimeSpan.FromSeconds(25))
     .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
     .WithKubernetesProbes();
@@ -50,6 +50,8 @@ var api = builder.AddProject<Projects.OpenClaw_Api>("api")
     .WithTikTokShop(tiktok, appKey, appSecret, serviceId)
     .WithEnvironment("Api__BootstrapAdminKey", bootstrapKey)
     .WithGracefulShutdown(TimeSpan.FromSeconds(10))
+    // Stateless: Kubernetes runs 2–10 pods on CPU (a HorizontalPodAutoscaler); locally one.
+    .WithKubernetesAutoscale(minReplicas: 2, maxReplicas: 10, cpuUtilizationPercent: 70)
     .WithHttpHealthCheck(ServiceResourceExtensions.HealthPath)
     .WithKubernetesProbes();
 
@@ -71,5 +73,9 @@ tiktok.WithOAuthCallback(api).WithWebhooksTo(api);
 // operator dashboard; never in the manifests.
 silo.WithLocalAlertDelivery(dashboard);
 api.WithLocalAlertDelivery(dashboard);
+
+// Locally: a demo tenant whose shops connect through the OAuth consent flow against the simulator, with alert channels
+// at its chat receivers; the console prints where to sign in. Also the API's commands in the Aspire dashboard.
+api.WithDemoTenant(tiktok, dashboard, bootstrapKey, SimulatorBuilderExtensions.DemoShopCount);
 
 builder.Build().Run();

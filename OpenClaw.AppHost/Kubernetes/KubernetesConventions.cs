@@ -53,9 +53,6 @@ public static class KubernetesConventions
         ["orleans-gateway"] = 30000,
     };
 
-    /// <summary>Placeholder image of a project: <c>openclaw/{name}:latest</c> (override with kustomize <c>images:</c>).</summary>
-    public static string ProjectImage(string name) => $"openclaw/{name}:latest";
-
     /// <summary>Labels selecting a workload's pods.</summary>
     public static Dictionary<string, string> SelectorLabels(string name) => new(StringComparer.Ordinal)
     {

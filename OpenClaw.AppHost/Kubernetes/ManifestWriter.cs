@@ -66,8 +66,8 @@ public static class ManifestWriter
 
         var kustomization = new Kustomization("kustomize.config.k8s.io/v1beta1", "Kustomization", files.Select(f => f.FileName).ToList());
         var yaml = new SerializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Serialize(kustomization);
-        var description = "Apply with `kubectl apply -k deploy/k8s` after creating the Secret. Point the placeholder images at " +
-            "a registry with kustomize `images:` entries (name: openclaw/silo, newName: registry.example.com/openclaw/silo, newTag: 1.0.0).";
+        var description = "Apply with `kubectl apply -k deploy/k8s` after creating the Secret (docs/deploy.md). Point the images at " +
+            "your registry with kustomize `images:` entries (name: openclaw/silo, newName: registry.example.com/openclaw/silo, newTag: 1.0.0).";
         written.Add(await WriteFileAsync(outputDirectory, "kustomization.yaml", Header(description, secretKeys) + yaml.ReplaceLineEndings("\n"), cancellationToken).ConfigureAwait(false));
 
         RemoveStaleFiles(outputDirectory, written);
@@ -103,8 +103,8 @@ public static class ManifestWriter
             header.Append("# ").Append(line).Append('\n');
         }
 
-        header.Append("# Images openclaw/<resource>:latest are placeholders for the projects' container images\n");
-        header.Append("#   (dotnet publish <project> -t:PublishContainer -p:ContainerRepository=openclaw/<resource>).\n");
+        header.Append("# Images openclaw/<name>:<tag> are the projects' own container settings (ContainerRepository, ContainerImageTag):\n");
+        header.Append("#   dotnet publish <project> -c Release -t:PublishContainer -p:ContainerRegistry=<your registry>.\n");
         header.Append("# Secret '").Append(KubernetesConventions.SecretName).Append("' is referenced, never generated; it must hold: ")
             .Append(string.Join(", ", secretKeys)).Append('\n');
         return header.ToString();

@@ -17,7 +17,8 @@ public static class ProjectManifests
         var name = project.Name;
         var demo = project.Annotations.OfType<DemoOnlyAnnotation>().LastOrDefault();
         var environment = await WorkloadEnvironment.CreateAsync(project, executionContext, cancellationToken).ConfigureAwait(false);
-        var replicas = project.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
+        var autoscale = project.Annotations.OfType<AutoscaleAnnotation>().LastOrDefault();
+        var replicas = autoscale?.MinReplicas ?? project.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
         var endpoints = project.Annotations.OfType<EndpointAnnotation>().ToList();
         var configMapName = name + "-env";
 
@@ -32,7 +33,7 @@ public static class ProjectManifests
         var container = new V1Container
         {
             Name = name,
-            Image = KubernetesConventions.ProjectImage(name),
+            Image = ContainerImage.Of(project).Reference,
             ImagePullPolicy = "IfNotPresent",
             Ports = endpoints.Select(e => new V1ContainerPort
             {
@@ -54,7 +55,8 @@ public static class ProjectManifests
             Metadata = KubernetesConventions.Metadata(name, name, demo is not null),
             Spec = new V1DeploymentSpec
             {
-                Replicas = replicas,
+                // With an autoscaler the HPA owns the count: a replica count here would reset it at every apply.
+                Replicas = autoscale is null ? replicas : null,
                 Selector = new V1LabelSelector { MatchLabels = KubernetesConventions.SelectorLabels(name) },
                 // Never below the declared replica count during a rollout: a new pod joins (ready) before an old one drains.
                 Strategy = new V1DeploymentStrategy
@@ -116,11 +118,44 @@ public static class ProjectManifests
             });
         }
 
+        if (autoscale is not null)
+        {
+            objects.Add(Autoscaler(name, autoscale, demo is not null));
+        }
+
         var header = demo is null
-            ? $"The '{name}' service: {replicas} replica(s)."
+            ? autoscale is null
+                ? $"The '{name}' service: {replicas} replica(s)."
+                : $"The '{name}' service: {autoscale.MinReplicas}–{autoscale.MaxReplicas} replicas (HorizontalPodAutoscaler at {autoscale.CpuUtilizationPercent} % CPU)."
             : $"DEMO ONLY ({demo.Reason}). Remove '{name}.yaml' from kustomization.yaml for production.";
         return new ManifestFile($"{name}.yaml", header, objects);
     }
+
+    // Scales the Deployment on the pods' average CPU use relative to their request; scale-down waits 5 minutes (the
+    // default) so a burst of webhooks does not make the pod count flap.
+    private static V2HorizontalPodAutoscaler Autoscaler(string name, AutoscaleAnnotation autoscale, bool demo) => new()
+    {
+        ApiVersion = "autoscaling/v2", Kind = "HorizontalPodAutoscaler",
+        Metadata = KubernetesConventions.Metadata(name, name, demo),
+        Spec = new V2HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = name },
+            MinReplicas = autoscale.MinReplicas,
+            MaxReplicas = autoscale.MaxReplicas,
+            Metrics =
+            [
+                new V2MetricSpec
+                {
+                    Type = "Resource",
+                    Resource = new V2ResourceMetricSource
+                    {
+                        Name = "cpu",
+                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = autoscale.CpuUtilizationPercent },
+                    },
+                },
+            ],
+        },
+    };
 
     private static V1Probe? Probe(ProjectResource project, ProbeType type) =>
         project.Annotations.OfType<EndpointProbeAnnotation>().LastOrDefault(p => p.Type == type) is { } probe

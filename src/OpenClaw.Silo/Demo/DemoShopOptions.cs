@@ -3,9 +3,10 @@ using System.ComponentModel.DataAnnotations;
 namespace OpenClaw.Silo.Demo;
 
 /// <summary>
-/// The local demo's shops, bound from the <c>Demo</c> section. The AppHost enables it in run mode only; the
-/// Kubernetes manifests never do. The silo onboards the simulator's shops for <see cref="TenantId"/> through the
-/// authorization-code exchange, so the local product syncs real (simulated) data from its first minute.
+/// A test shortcut, bound from the <c>Demo</c> section: the silo onboards the simulator's shops for
+/// <see cref="TenantId"/> itself, through the authorization-code exchange with the simulator's consent shortcut
+/// (tests that run a silo without the API use it). The AppHost does not: its demo tenant is provisioned through the
+/// API's OAuth flow (OpenClaw.AppHost/Demo). The Kubernetes manifests never enable it.
 /// </summary>
 public sealed class DemoShopOptions
 {

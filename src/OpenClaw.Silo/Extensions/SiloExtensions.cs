@@ -73,6 +73,7 @@ public static class SiloExtensions
         builder.UseOrleans(silo => silo.AddActivityPropagation().AddDashboard());
 
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
+        builder.Services.AddHostedService<OpenClaw.Silo.Telemetry.OperatorGauges>();
 
         // Registered after UseOrleans: hosted services start in order, so the silo is active before it runs.
         builder.Services.AddValidatedSettings<DemoShopOptions>(builder.Configuration, DemoShopOptions.SectionName);

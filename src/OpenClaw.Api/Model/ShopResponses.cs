@@ -66,11 +66,15 @@ public sealed record ShopPage(IReadOnlyList<ShopListItem> Items, string? NextCur
 /// <param name="RecentEvents">Latest events, oldest first.</param>
 /// <param name="AsOf">When the report was made.</param>
 /// <param name="LastErrors">The shop's most recently seen ops error groups (at most <see cref="LastErrorCount"/>), newest first.</param>
+/// <param name="PendingTracking">
+/// The shop's tracking backlog: orders whose package is final and whose tracking is still to fetch (one call each,
+/// deferred while the quota is short), as the grain last counted them; 0 before its first count.
+/// </param>
 public sealed record ShopDetail(
     string ShopId, string ShopName, string Region, string? SellerType, ShopStatus Status, string? StatusReason, ShopSettingsResponse Settings,
     long Revision, DateTimeOffset? ConnectedAt, TokenSummary Token, IReadOnlyList<DomainSyncStatus> Sync, int PendingTargeted,
     long CallsToday, RateBudgetUsage? Budget, IReadOnlyList<ShopEvent> RecentEvents, DateTimeOffset AsOf,
-    IReadOnlyList<OpsErrorRecord> LastErrors)
+    IReadOnlyList<OpsErrorRecord> LastErrors, long PendingTracking)
 {
     /// <summary>How many error groups the detail shows (all of them: <c>GET /api/v1/ops-errors?shopId=…</c>).</summary>
     public const int LastErrorCount = 5;
@@ -82,7 +86,7 @@ public sealed record ShopDetail(
         var shop = report.Shop;
         return new(shop.ShopId, shop.ShopName, shop.Region, shop.SellerType, shop.Status, shop.StatusReason, ShopSettingsResponse.From(shop.Settings),
             shop.Revision, shop.ConnectedAt, report.Token, report.Domains, report.PendingTargeted, report.CallsToday, report.Budget,
-            report.RecentEvents, report.AsOf, lastErrors);
+            report.RecentEvents, report.AsOf, lastErrors, report.PendingTracking);
     }
 }
 

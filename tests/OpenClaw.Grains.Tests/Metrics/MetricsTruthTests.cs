@@ -44,6 +44,9 @@ public sealed class MetricsSyncFixture : SyncFixture
                 _mux = await ConnectionMultiplexer.ConnectAsync((await SharedRedis.GetAsync()).ConnectionString);
                 var shops = await ConnectAllAsync("tenant-metrics");
                 await GroundTruth.WaitCaughtUpAsync(this, shops, TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(6 * shops.Count));
+                // History's tracking (one call per final package, ~390 a shop) drains for every shop at once: wait for all of
+                // it here, so a test comparing one shop does not wait for the whole fleet's backlog within a one-shop timeout.
+                await TrackingTruth.WaitDrainedAsync(this, shops, TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(10 * shops.Count));
                 _shops = shops;
             }
 

@@ -52,7 +52,22 @@ public sealed class EveryPageTests(DashboardStackFixture stack)
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.SignedInPageAsync(stack);
         await BrowserSession.SettledAsync(page);
-        await page.Locator("body").FocusAsync();
+
+        // The router's FocusOnNavigate moves focus to the h1 once the circuit is up, at a moment a loaded machine decides:
+        // wait for it, then start keyboard navigation from the top of the document (a non-tabbable marker first in body).
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'", null, new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            // No focus move happened (an already focused page): nothing to wait for.
+        }
+
+        await page.EvaluateAsync("""
+            () => { const top = document.createElement('span'); top.tabIndex = -1; top.id = 'keyboard-test-top';
+                    document.body.prepend(top); top.focus(); }
+            """);
 
         // Tab through the page from the top, noting what gets focus, until the shop search has it.
         var reached = new List<string>();

@@ -233,15 +233,19 @@ public sealed partial class ShopGrain
 
             return true;
         }
-        catch (TikTokShopException ex)
+        catch (PartialPageException partial)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Error.Entry.Key);
-            await OnCallFailedAsync(cursor, kind, ex.Error);
+            // Store what the page got before a detail call failed; the cursor keeps its page token (no CompletePage).
+            await UpsertAndWatchAsync(partial.Versions, kind);
+            await ApplyMetricsAsync(partial.Versions);
+            sync.State.CountCalls(partial.Calls, time.GetUtcNow());
+            await OnPageFailedAsync(cursor, kind, partial.InnerException!, activity);
+            await sync.WriteStateAsync(CancellationToken.None);
             return false;
         }
-        catch (RateBudgetPausedException ex)
+        catch (Exception ex) when (ex is TikTokShopException or RateBudgetPausedException)
         {
-            OnBudgetPaused(cursor.Domain, ex);
+            await OnPageFailedAsync(cursor, kind, ex, activity);
             return false;
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or Orleans.Storage.InconsistentStateException)
@@ -254,6 +258,20 @@ public sealed partial class ShopGrain
                 DeactivateOnIdle(); // a stale etag fails every later write: reload what is stored
             }
             return false;
+        }
+    }
+
+    // A call of the page failed (the catalogue's reaction) or the budget refused it (not a failure: a pause).
+    private async Task OnPageFailedAsync(SyncCursor cursor, SyncKind kind, Exception ex, Activity? activity)
+    {
+        if (ex is TikTokShopException failed)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, failed.Error.Entry.Key);
+            await OnCallFailedAsync(cursor, kind, failed.Error);
+        }
+        else if (ex is RateBudgetPausedException paused)
+        {
+            OnBudgetPaused(cursor.Domain, paused);
         }
     }
 

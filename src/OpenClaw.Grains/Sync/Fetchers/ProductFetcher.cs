@@ -1,5 +1,7 @@
 using OpenClaw.Grains.Entities;
+using OpenClaw.TikTokShop.Errors;
 using OpenClaw.TikTokShop.Products;
+using OpenClaw.TikTokShop.Resilience;
 
 namespace OpenClaw.Grains.Sync.Fetchers;
 
@@ -34,7 +36,15 @@ public sealed class ProductFetcher : IWindowedFetcher
                 continue; // a repeated or overlapping page: the detail is already stored
             }
 
-            versions.Add(await FetchDetailAsync(fetch, summary.Id, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                versions.Add(await FetchDetailAsync(fetch, summary.Id, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (versions.Count > 0 && ex is RateBudgetPausedException or TikTokShopException)
+            {
+                throw new PartialPageException(versions, calls, ex); // keep the details fetched; the page is asked again
+            }
+
             calls++;
         }
 

@@ -30,13 +30,14 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Starts a simulator; <paramref name="settings"/> are <c>Key=Value</c> pairs under <c>Simulator:</c>.</summary>
     public static async Task<SimulatorHost> StartAsync(params string[] settings)
     {
-        var port = FreePort.Next();
+        // Port 0: Kestrel binds a port the OS picks, so no other test's listener (the simulator's own SMTP sink binds
+        // port 0 too) can take it between choosing and binding.
         var defaults = new[] { "ClockSpeed=0", "ShopCount=3", "HistoryDays=5", "OrdersPerShopPerDay=20" };
-        var args = new List<string> { "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" };
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning" };
         args.AddRange(defaults.Concat(settings).Select(s => "--Simulator:" + s));
         var app = SimulatorApp.Create(args.ToArray());
         await app.StartAsync();
-        return new SimulatorHost(app, $"http://127.0.0.1:{port}");
+        return new SimulatorHost(app, app.Urls.Single());
     }
 
     public async Task<JsonElement> AdminAsync(HttpMethod method, string path, object? body = null)

@@ -239,13 +239,13 @@ public sealed partial class ShopGrain
             await UpsertAndWatchAsync(partial.Versions, kind);
             await ApplyMetricsAsync(partial.Versions);
             sync.State.CountCalls(partial.Calls, time.GetUtcNow());
-            await OnPageFailedAsync(cursor, kind, partial.InnerException!, activity);
+            await OnFetchFailedAsync(cursor, kind, partial.InnerException!, activity);
             await sync.WriteStateAsync(CancellationToken.None);
             return false;
         }
         catch (Exception ex) when (ex is TikTokShopException or RateBudgetPausedException)
         {
-            await OnPageFailedAsync(cursor, kind, ex, activity);
+            await OnFetchFailedAsync(cursor, kind, ex, activity);
             return false;
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or Orleans.Storage.InconsistentStateException)
@@ -261,8 +261,8 @@ public sealed partial class ShopGrain
         }
     }
 
-    // A call of the page failed (the catalogue's reaction) or the budget refused it (not a failure: a pause).
-    private async Task OnPageFailedAsync(SyncCursor cursor, SyncKind kind, Exception ex, Activity? activity)
+    // A call of a page or full run failed (the catalogue's reaction) or the budget refused it (not a failure: a pause).
+    private async Task OnFetchFailedAsync(SyncCursor cursor, SyncKind kind, Exception ex, Activity? activity)
     {
         if (ex is TikTokShopException failed)
         {
@@ -290,13 +290,9 @@ public sealed partial class ShopGrain
             cursor.CompleteFullRun(result.Written, now, Interval(domain));
             sync.State.CountCalls(page.Calls, now);
         }
-        catch (TikTokShopException ex)
+        catch (Exception ex) when (ex is TikTokShopException or RateBudgetPausedException)
         {
-            await OnCallFailedAsync(cursor, SyncKind.Incremental, ex.Error);
-        }
-        catch (RateBudgetPausedException ex)
-        {
-            OnBudgetPaused(domain, ex);
+            await OnFetchFailedAsync(cursor, SyncKind.Incremental, ex, activity: null);
         }
 
         await sync.WriteStateAsync(CancellationToken.None);

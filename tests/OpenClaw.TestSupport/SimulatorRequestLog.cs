@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -7,12 +8,14 @@ namespace OpenClaw.TestSupport;
 
 /// <summary>
 /// Counts what reaches the simulator, in front of its whole pipeline (an <see cref="IStartupFilter"/>): token refreshes
-/// and each (path, query without signature/timestamp, body) request, i.e. how often the same page was fetched.
+/// and each (path, query without signature/timestamp, body) request, i.e. how often the same page was fetched and
+/// when (<see cref="Stopwatch"/> timestamps of this process, so a test can tell which kill came between two servings).
 /// Shared by the in-process sync tests and the multi-process crash tests.
 /// </summary>
 public sealed class SimulatorRequestLog : IStartupFilter
 {
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<long>> _servedAt = new(StringComparer.Ordinal);
     private int _refreshes;
 
     /// <summary>Token refresh calls seen.</summary>
@@ -21,10 +24,17 @@ public sealed class SimulatorRequestLog : IStartupFilter
     /// <summary>API requests by identity (path + stable query + body).</summary>
     public IReadOnlyDictionary<string, int> Requests => _requests;
 
+    /// <summary>
+    /// When each request identity reached the simulator, in arrival order: <see cref="Stopwatch.GetTimestamp"/> values
+    /// (ticks of <see cref="Stopwatch.Frequency"/> per second) taken before the simulator's pipeline ran.
+    /// </summary>
+    public IReadOnlyList<long> ServedAt(string request) => _servedAt.TryGetValue(request, out var times) ? [.. times] : [];
+
     /// <summary>Forgets everything counted.</summary>
     public void Clear()
     {
         _requests.Clear();
+        _servedAt.Clear();
         Interlocked.Exchange(ref _refreshes, 0);
     }
 
@@ -46,7 +56,9 @@ public sealed class SimulatorRequestLog : IStartupFilter
                 context.Request.Body.Position = 0;
                 var query = string.Join('&', context.Request.Query.Where(q => q.Key is not ("sign" or "timestamp")).OrderBy(q => q.Key, StringComparer.Ordinal)
                     .Select(q => q.Key + "=" + q.Value));
-                _requests.AddOrUpdate(path + "?" + query + " " + body, 1, (_, n) => n + 1);
+                var key = path + "?" + query + " " + body;
+                _servedAt.GetOrAdd(key, _ => new ConcurrentQueue<long>()).Enqueue(Stopwatch.GetTimestamp());
+                _requests.AddOrUpdate(key, 1, (_, n) => n + 1);
             }
 
             await nextMiddleware(context);

@@ -50,7 +50,27 @@ internal sealed class DemoApiClient(Uri api, Uri simulator) : IDisposable
     /// <summary>Creates or replaces a channel pointing at the simulator's chat receiver.</summary>
     public async Task PutChannelAsync(string key, DemoChannel channel, string secret, CancellationToken ct)
     {
-        var body = new { kind = channel.Kind, name = $"Demo {channel.Receiver} (simulator)", url = new Uri(simulator, channel.Path), secret };
+        var name = $"Demo {channel.Receiver} (simulator)";
+        object body;
+        if (channel.Path is { } path)
+        {
+            body = new { kind = channel.Kind, name, url = new Uri(simulator, path), secret };
+        }
+        else
+        {
+            // E-mail: the simulator's SMTP sink listens on a port it picked; plain SMTP on loopback, no login.
+            var smtp = await GetJsonAsync(new Uri(simulator, "/_sim/chat/email/smtp").ToString(), null, ct).ConfigureAwait(false);
+            var email = new
+            {
+                host = smtp.GetProperty("host").GetString(),
+                port = smtp.GetProperty("port").GetInt32(),
+                security = "none",
+                from = "alerts@openclaw.local",
+                to = new[] { "operators@demo-agency.local" },
+            };
+            body = new { kind = channel.Kind, name, email };
+        }
+
         using var response = await SendAsync(HttpMethod.Put, $"/api/v1/channels/{channel.ChannelId}", key, body, ct).ConfigureAwait(false);
         await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
     }

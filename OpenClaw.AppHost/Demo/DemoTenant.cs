@@ -29,8 +29,8 @@ public sealed class DemoTenant
     public const int ViolationShopIndex = 1;
 
     /// <summary>
-    /// The demo's channels: one per chat receiver of the simulator, id → (API kind, receiver path). The default routing
-    /// sends every alert to every channel the tenant has.
+    /// The demo's channels: one per chat receiver of the simulator, id → (API kind, receiver path; none for e-mail, which
+    /// goes to the simulator's SMTP sink). The default routing sends every alert to every channel the tenant has.
     /// </summary>
     public static readonly IReadOnlyList<DemoChannel> Channels =
     [
@@ -39,6 +39,7 @@ public sealed class DemoTenant
         new("demo-feishu", "feishu", "feishu", "/_sim/chat/feishu/open-apis/bot/v2/hook/demo"),
         new("demo-slack", "slack", "slack", "/_sim/chat/slack/services/T/B/demo"),
         new("demo-webhook", "webhook", "webhook", "/_sim/chat/webhook/receive"),
+        new("demo-email", "email", "email", null),
     ];
 
     private readonly TaskCompletionSource<DemoSignIn> signIn = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,5 +56,5 @@ public sealed class DemoTenant
 /// <param name="ChannelId">Channel id in the API.</param>
 /// <param name="Kind">The API's channel kind.</param>
 /// <param name="Receiver">The simulator's receiver kind (<c>/_sim/chat/{receiver}/messages</c>).</param>
-/// <param name="Path">The receiver's URL path on the simulator.</param>
-public sealed record DemoChannel(string ChannelId, string Kind, string Receiver, string Path);
+/// <param name="Path">The receiver's URL path on the simulator; null for e-mail (SMTP, address from <c>GET /_sim/chat/email/smtp</c>).</param>
+public sealed record DemoChannel(string ChannelId, string Kind, string Receiver, string? Path);

@@ -79,6 +79,9 @@ public sealed class AppHostRunTests : IDisposable
             await Eventually.TrueAsync(async () => (count = await demo.ChatMessagesMentioningAsync("slack", product, ct)) > 0, Patience,
                 () => $"no chat message about product {product}");
             Assert.Equal(1, count);
+            // The same alert by e-mail, through the simulator's SMTP sink.
+            await Eventually.TrueAsync(async () => await demo.ChatMessagesMentioningAsync("email", product, ct) > 0, Patience,
+                () => $"no e-mail about product {product}");
 
             var (status, page) = await demo.DashboardSignInPageAsync(ct);
             Assert.Equal(200, status);
@@ -94,6 +97,7 @@ public sealed class AppHostRunTests : IDisposable
 
             // Later flushes of the group must not repeat it: still one message once everything else was checked.
             Assert.Equal(1, await demo.ChatMessagesMentioningAsync("slack", product, ct));
+            Assert.Equal(1, await demo.ChatMessagesMentioningAsync("email", product, ct));
             connectedAt = shops[0].GetProperty("connected_at").GetString()!;
             firstAlert = firing[0].Fingerprint;
         }

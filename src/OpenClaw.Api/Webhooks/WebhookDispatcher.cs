@@ -7,7 +7,8 @@ using StackExchange.Redis;
 namespace OpenClaw.Api.Webhooks;
 
 /// <summary>
-/// Hands inbox events to their shop grains in the background (every API replica runs one; leases keep them apart). A
+/// Hands inbox events to their shop grains in the background (every API replica runs one; leases keep them apart),
+/// woken by <see cref="WebhookInbox.Arrivals"/> when an event is accepted on any replica, else every poll interval. A
 /// shop OpenClaw does not have connected is dropped with a log and a count; a failed grain call is retried with backoff
 /// and never lost. Delivery is at least once (a replica that dies between the grain's answer and the acknowledgement
 /// leaves the event to be handed off again), which the grain's reactions tolerate: a targeted fetch already queued is
@@ -41,7 +42,7 @@ public sealed partial class WebhookDispatcher(
             {
                 try
                 {
-                    await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    await inbox.Arrivals.WaitAsync(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -51,7 +51,11 @@ public sealed class WebhookInbox
         _db = redis.GetDatabase();
         _options = options;
         _time = time;
+        Arrivals = new QueueWakeSignal(redis, Prefix + "wake");
     }
+
+    /// <summary>Rung on every accepted event, so the dispatchers of every replica claim at once instead of at their next poll.</summary>
+    public QueueWakeSignal Arrivals { get; }
 
     /// <summary>Redis key remembering a notification id.</summary>
     public static string SeenKey(string notificationId) => Prefix + "seen:" + notificationId;
@@ -64,7 +68,13 @@ public sealed class WebhookInbox
         var json = JsonSerializer.Serialize(new InboxEvent(webhook, now), Json);
         var result = await _db.ScriptEvaluateAsync(AcceptScript, [SeenKey(webhook.NotificationId), _items, _due],
             [webhook.NotificationId, json, now.ToUnixTimeMilliseconds(), (long)_options.Value.DedupeWindow.TotalMilliseconds]).ConfigureAwait(false);
-        return (long)result == 1;
+        if ((long)result != 1)
+        {
+            return false;
+        }
+
+        await Arrivals.RingAsync().ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Leases up to <paramref name="max"/> due events.</summary>

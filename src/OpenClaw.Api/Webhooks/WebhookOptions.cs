@@ -40,7 +40,7 @@ public sealed class WebhookOptions
     [Range(1, 100_000)]
     public int DeadLetterMax { get; set; } = 1000;
 
-    /// <summary>How often an idle dispatcher looks for due events.</summary>
+    /// <summary>How often an idle dispatcher looks for due events (an accepted event wakes it sooner: <see cref="WebhookInbox.Arrivals"/>).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -36,7 +36,7 @@ public sealed class NotificationOptions
     /// <summary>Most items one sender claims per pass. Default 100.</summary>
     public int ClaimBatchSize { get; set; } = 100;
 
-    /// <summary>Pause of the background sender when nothing is due. Default 200 ms.</summary>
+    /// <summary>Longest pause of the background sender when nothing is due (an enqueue wakes it sooner: <see cref="NotificationOutbox.Wake"/>). Default 200 ms.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long delivered ids are remembered to refuse a second enqueue. Default 7 days.</summary>

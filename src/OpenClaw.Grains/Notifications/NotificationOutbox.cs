@@ -33,7 +33,11 @@ public sealed class NotificationOutbox
         var p = options.KeyPrefix + "{outbox}:";
         (_items, _due, _leased, _attempts, _tokens, _done, _dead) =
             (p + "items", p + "due", p + "leased", p + "attempts", p + "tokens", p + "done", p + "dead");
+        Wake = new QueueWakeSignal(redis, p + "wake");
     }
+
+    /// <summary>Rung on every enqueue, so the senders of every silo claim at once instead of at their next poll.</summary>
+    public QueueWakeSignal Wake { get; }
 
     /// <summary>Queues <paramref name="notification"/> for delivery now. False when its id is already queued or was delivered.</summary>
     public async Task<bool> EnqueueAsync(RoutedNotification notification)
@@ -43,7 +47,13 @@ public sealed class NotificationOutbox
         var json = JsonSerializer.Serialize(new OutboxItem(notification, now), Json);
         var result = await _db.ScriptEvaluateAsync(OutboxScripts.Enqueue, [_items, _due, _done],
             [notification.Id, json, now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
-        return (long)result == 1;
+        if ((long)result != 1)
+        {
+            return false;
+        }
+
+        await Wake.RingAsync().ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Leases up to <paramref name="max"/> due items (expired leases first go back to due).</summary>

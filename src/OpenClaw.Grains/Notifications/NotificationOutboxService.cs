@@ -4,11 +4,12 @@ using Microsoft.Extensions.Logging;
 namespace OpenClaw.Grains.Notifications;
 
 /// <summary>
-/// The per-silo background sender: drains the outbox in a loop, pausing <see cref="NotificationOptions.PollInterval"/>
-/// when nothing is due. Every silo runs one; leases keep them from sending the same item at once, and a stopped silo's
+/// The per-silo background sender: drains the outbox in a loop; when nothing is due it waits for the outbox's
+/// <see cref="NotificationOutbox.Wake"/> (an enqueue on any silo) or <see cref="NotificationOptions.PollInterval"/>
+/// (retries coming due, a missed wake), whichever is first. Every silo runs one; leases keep them from sending the same item at once, and a stopped silo's
 /// leased items are retried by the others once their leases expire.
 /// </summary>
-public sealed partial class NotificationOutboxService(NotificationDispatcher dispatcher, NotificationOptions options, TimeProvider time,
+public sealed partial class NotificationOutboxService(NotificationDispatcher dispatcher, NotificationOutbox outbox, NotificationOptions options, TimeProvider time,
     ILogger<NotificationOutboxService> logger) : BackgroundService
 {
     /// <inheritdoc />
@@ -34,7 +35,7 @@ public sealed partial class NotificationOutboxService(NotificationDispatcher dis
             {
                 try
                 {
-                    await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    await outbox.Wake.WaitAsync(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

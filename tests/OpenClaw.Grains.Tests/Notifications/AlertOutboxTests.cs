@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenClaw.Grains.Notifications;
 using OpenClaw.TestSupport;
 using StackExchange.Redis;
@@ -213,5 +215,31 @@ public sealed class AlertOutboxTests : IAsyncLifetime
         Assert.Equal("Delivered", span.GetTagItem("openclaw.notification.outcome"));
         Assert.DoesNotContain(span.TagObjects, t => t.Value?.ToString()?.Contains("secret", StringComparison.OrdinalIgnoreCase) == true);
         Assert.Equal(1, Interlocked.Read(ref sent));
+    }
+
+    [Fact]
+    public async Task Sender_IdleOnItsPoll_IsWokenByAnEnqueue()
+    {
+        // The fake clock never moves, so the sender's poll never ends: after its first drain only the outbox's wake
+        // (Redis pub/sub, rung by EnqueueAsync) can make it claim again.
+        await SaveChannelAsync(NotificationChannelKind.Webhook, "hook", "s");
+        var sender = _kit.Services.GetServices<IHostedService>().OfType<NotificationOutboxService>().Single();
+        await sender.StartAsync(Ct);
+        try
+        {
+            await Outbox.EnqueueAsync(_kit.Firing("shop-1"));
+            await Eventually.TrueAsync(() => Task.FromResult(_receiver.Requests.Count == 1), TimeSpan.FromSeconds(30), () => "the first notification was not sent");
+
+            // The sender drained the first one (or is about to) and waits on its poll: this one needs the wake.
+            var second = _kit.Firing("shop-2");
+            await Outbox.EnqueueAsync(second);
+            await Eventually.TrueAsync(async () => await Outbox.WasDeliveredAsync(second.Id), TimeSpan.FromSeconds(30),
+                () => $"the second notification waited for the poll (receiver got {_receiver.Requests.Count})");
+            Assert.Equal(2, _receiver.Requests.Count);
+        }
+        finally
+        {
+            await sender.StopAsync(CancellationToken.None);
+        }
     }
 }

@@ -52,6 +52,14 @@ public sealed partial class TenantAlertsGrain(
 
         await routerState.WriteStateAsync();
         await KeepReminderAsync();
+
+        // A group whose wait is 0 (or already over) goes out in this turn rather than through a timer's extra turn.
+        if (Router.NextFlushAt is { } next && next <= time.GetUtcNow())
+        {
+            await FlushAsync(CancellationToken.None);
+            return;
+        }
+
         ArmFlush();
     }
 

@@ -235,11 +235,16 @@ public sealed partial class ShopGrain
         }
         catch (PartialPageException partial)
         {
-            // Store what the page got before a detail call failed; the cursor keeps its page token (no CompletePage).
+            // Store what the page got before a detail call failed or the turn's time ran out; the cursor keeps its page
+            // token (no CompletePage).
             await UpsertAndWatchAsync(partial.Versions, kind);
             await ApplyMetricsAsync(partial.Versions);
             sync.State.CountCalls(partial.Calls, time.GetUtcNow());
-            await OnFetchFailedAsync(cursor, kind, partial.InnerException!, activity);
+            if (partial.InnerException is { } cause)
+            {
+                await OnFetchFailedAsync(cursor, kind, cause, activity);
+            }
+
             await sync.WriteStateAsync(CancellationToken.None);
             return false;
         }
@@ -320,6 +325,7 @@ public sealed partial class ShopGrain
                 }
             },
         };
-        return new DomainFetch(services.Client, access, options, services.Store, services.Tracking);
+        return new DomainFetch(services.Client, access, options, services.Store, services.Tracking,
+            TurnOver: () => services.RealTime.GetUtcNow() >= _turnEndsAt);
     }
 }

@@ -10,7 +10,13 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 /// <param name="Options">Priority and the 105002 refresh callback.</param>
 /// <param name="Store">The entity store (to skip detail calls for versions already stored).</param>
 /// <param name="Tracking">Where final packages whose tracking is missing are remembered (null: not remembered).</param>
-public sealed record DomainFetch(TikTokShopClient Client, ShopAccess Access, CallOptions Options, EntityStore Store, Tracking.TrackingBacklog? Tracking = null);
+/// <param name="TurnOver">
+/// True once the grain's turn has used its time (<c>Sync:TurnBudget</c>): a page with calls inside it (product details)
+/// then stops after the calls made so far, so grain calls queued behind the turn (a settings change, a report) wait
+/// for one call, not for a whole page of them. Null: never.
+/// </param>
+public sealed record DomainFetch(TikTokShopClient Client, ShopAccess Access, CallOptions Options, EntityStore Store, Tracking.TrackingBacklog? Tracking = null,
+    Func<bool>? TurnOver = null);
 
 /// <summary>One fetched page: the versions to upsert, the next page token (empty on the last page) and how many calls it took.</summary>
 public sealed record FetchedPage(IReadOnlyList<EntityVersion> Versions, string? NextPageToken, int Calls);

@@ -4,18 +4,20 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 
 /// <summary>
 /// A page whose search call succeeded but one of its later calls (a product detail) failed or was refused by the rate
-/// budget. The versions fetched before that are stored, the window keeps its page token, and the next attempt asks for
-/// the same page and skips what is stored: a page of 20 details needs no 21 budget grants in a row to make progress
-/// (without this a contended budget could stall the products backfill for good).
+/// budget, or that stopped because the grain's turn used its time (<see cref="DomainFetch.TurnOver"/>). The versions
+/// fetched before that are stored, the window keeps its page token, and the next attempt asks for the same page and
+/// skips what is stored: a page of 20 details needs no 21 budget grants in a row, nor one long turn, to make progress
+/// (without this a contended budget could stall the products backfill for good, and a settings change waited up to 20 s
+/// behind a page's detail calls).
 /// </summary>
 public sealed class PartialPageException : Exception
 {
-    /// <summary>A partial page: <paramref name="versions"/> fetched in <paramref name="calls"/> calls before <paramref name="cause"/>.</summary>
+    /// <summary>A partial page: <paramref name="versions"/> fetched in <paramref name="calls"/> calls before <paramref name="cause"/> (null: the turn's time ran out).</summary>
     /// <param name="versions">The versions fetched before the failure, to upsert.</param>
     /// <param name="calls">Calls made for them (the search included).</param>
-    /// <param name="cause">The failure: a <see cref="TikTokShop.Resilience.RateBudgetPausedException"/> or a <see cref="TikTokShop.Errors.TikTokShopException"/>.</param>
-    public PartialPageException(IReadOnlyList<EntityVersion> versions, int calls, Exception cause)
-        : base("the page was fetched in part: " + cause.Message, cause)
+    /// <param name="cause">The failure: a <see cref="TikTokShop.Resilience.RateBudgetPausedException"/> or a <see cref="TikTokShop.Errors.TikTokShopException"/>; null when the turn's time ran out (not a failure).</param>
+    public PartialPageException(IReadOnlyList<EntityVersion> versions, int calls, Exception? cause)
+        : base("the page was fetched in part: " + (cause?.Message ?? "the turn's time ran out"), cause)
     {
         Versions = versions;
         Calls = calls;

@@ -36,6 +36,11 @@ public sealed class ProductFetcher : IWindowedFetcher
                 continue; // a repeated or overlapping page: the detail is already stored
             }
 
+            if (versions.Count > 0 && fetch.TurnOver?.Invoke() == true)
+            {
+                throw new PartialPageException(versions, calls, cause: null); // the turn's time is up: the rest next turn
+            }
+
             try
             {
                 versions.Add(await FetchDetailAsync(fetch, summary.Id, cancellationToken).ConfigureAwait(false));

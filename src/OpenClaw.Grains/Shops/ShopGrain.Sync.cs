@@ -17,6 +17,9 @@ public sealed partial class ShopGrain
 
     private readonly PollingProfile _profile = new();
     private DateTimeOffset _turnEndsAt;
+
+    // The products page a turn stopped inside (memory only: a new activation searches again).
+    private HeldProductPage? _heldProducts;
     private IGrainTimer? _timer;
     private bool _timerIdle = true;
 
@@ -212,6 +215,11 @@ public sealed partial class ShopGrain
         try
         {
             var page = await fetcher.FetchAsync(await FetchContextAsync(kind, cancellationToken), window, cancellationToken);
+            if (cursor.Domain == SyncDomain.Products)
+            {
+                _heldProducts = null;
+            }
+
             var result = await UpsertAndWatchAsync(page.Versions, kind);
             await ApplyMetricsAsync(page.Versions);
             var now = time.GetUtcNow();
@@ -237,6 +245,7 @@ public sealed partial class ShopGrain
         {
             // Store what the page got before a detail call failed or the turn's time ran out; the cursor keeps its page
             // token (no CompletePage).
+            _heldProducts = partial.Held;
             await UpsertAndWatchAsync(partial.Versions, kind);
             await ApplyMetricsAsync(partial.Versions);
             sync.State.CountCalls(partial.Calls, time.GetUtcNow());
@@ -326,6 +335,6 @@ public sealed partial class ShopGrain
             },
         };
         return new DomainFetch(services.Client, access, options, services.Store, services.Tracking,
-            TurnOver: () => services.RealTime.GetUtcNow() >= _turnEndsAt);
+            TurnOver: () => services.RealTime.GetUtcNow() >= _turnEndsAt, Held: _heldProducts);
     }
 }

@@ -62,6 +62,11 @@ public sealed class TurnBudgetSyncTests(TurnBudgetSyncFixture fixture) : IClassF
         await GroundTruth.WaitCaughtUpAsync(fixture, [shopId], TimeSpan.FromMinutes(3));
         var differences = await GroundTruth.DifferencesAsync(fixture, [shopId]);
         Assert.True(differences.Count == 0, string.Join("\n", differences));
+
+        // Going on with a page does not search again: the page stopped in is held by the activation (quota matters).
+        var searches = fixture.Requests.Requests.Where(r => r.Key.StartsWith(ProductPath + "search", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(searches);
+        Assert.All(searches, r => Assert.True(r.Value == 1, $"{r.Value}× {r.Key}"));
     }
 
     // Product detail requests served so far (GET /product/202309/products/{id}; the search is a POST to …/search).

@@ -15,8 +15,18 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 /// then stops after the calls made so far, so grain calls queued behind the turn (a settings change, a report) wait
 /// for one call, not for a whole page of them. Null: never.
 /// </param>
+/// <param name="Held">A products search page a previous turn stopped inside (kept in the activation's memory): used
+/// instead of searching again when it is the page of the same window and page token.</param>
 public sealed record DomainFetch(TikTokShopClient Client, ShopAccess Access, CallOptions Options, EntityStore Store, Tracking.TrackingBacklog? Tracking = null,
-    Func<bool>? TurnOver = null);
+    Func<bool>? TurnOver = null, HeldProductPage? Held = null);
+
+/// <summary>
+/// A products search page whose detail calls stopped part-way (<see cref="PartialPageException"/>), held in memory so the
+/// next turn goes on with its details without a second search call. Lost with the activation, which then searches again.
+/// </summary>
+/// <param name="Window">The window and page token the page answers (record equality decides whether it still applies).</param>
+/// <param name="Page">The search's answer.</param>
+public sealed record HeldProductPage(SyncWindow Window, TikTokShop.Paging.Page<TikTokShop.Products.ProductSummary> Page);
 
 /// <summary>One fetched page: the versions to upsert, the next page token (empty on the last page) and how many calls it took.</summary>
 public sealed record FetchedPage(IReadOnlyList<EntityVersion> Versions, string? NextPageToken, int Calls);

@@ -5,8 +5,8 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 /// <summary>
 /// A page whose search call succeeded but one of its later calls (a product detail) failed or was refused by the rate
 /// budget, or that stopped because the grain's turn used its time (<see cref="DomainFetch.TurnOver"/>). The versions
-/// fetched before that are stored, the window keeps its page token, and the next attempt asks for the same page and
-/// skips what is stored: a page of 20 details needs no 21 budget grants in a row, nor one long turn, to make progress
+/// fetched before that are stored, the window keeps its page token, and the next attempt goes on with the same page
+/// (<see cref="Held"/>, or asking for it again after a restart) and skips what is stored: a page of 20 details needs no 21 budget grants in a row, nor one long turn, to make progress
 /// (without this a contended budget could stall the products backfill for good, and a settings change waited up to 20 s
 /// behind a page's detail calls).
 /// </summary>
@@ -28,4 +28,7 @@ public sealed class PartialPageException : Exception
 
     /// <summary>Calls made for them, the search included.</summary>
     public int Calls { get; }
+
+    /// <summary>The search page to go on with next time, without searching again (null: search again).</summary>
+    public HeldProductPage? Held { get; init; }
 }

@@ -23,11 +23,12 @@ public sealed class ProductFetcher : IWindowedFetcher
     {
         ArgumentNullException.ThrowIfNull(fetch);
         ArgumentNullException.ThrowIfNull(window);
+        var held = fetch.Held is { } h && h.Window == window ? h.Page : null;
         var query = new ProductSearchQuery { UpdateTimeFrom = window.From, UpdateTimeTo = window.To.AddSeconds(-1), PageSize = PageSize };
-        var page = (await fetch.Client.Products.SearchAsync(fetch.Access, query, window.PageToken, fetch.Options, cancellationToken).ConfigureAwait(false))
+        var page = held ?? (await fetch.Client.Products.SearchAsync(fetch.Access, query, window.PageToken, fetch.Options, cancellationToken).ConfigureAwait(false))
             .GetValueOrThrow();
         var versions = new List<EntityVersion>(page.Items.Count);
-        var calls = 1;
+        var calls = held is null ? 1 : 0;
         foreach (var summary in page.Items)
         {
             var stored = await fetch.Store.GetAsync(fetch.Access.ShopId, EntityKind.Product, summary.Id).ConfigureAwait(false);
@@ -38,7 +39,7 @@ public sealed class ProductFetcher : IWindowedFetcher
 
             if (versions.Count > 0 && fetch.TurnOver?.Invoke() == true)
             {
-                throw new PartialPageException(versions, calls, cause: null); // the turn's time is up: the rest next turn
+                throw new PartialPageException(versions, calls, cause: null) { Held = new HeldProductPage(window, page) }; // the turn's time is up
             }
 
             try
@@ -47,7 +48,7 @@ public sealed class ProductFetcher : IWindowedFetcher
             }
             catch (Exception ex) when (versions.Count > 0 && ex is RateBudgetPausedException or TikTokShopException)
             {
-                throw new PartialPageException(versions, calls, ex); // keep the details fetched; the page is asked again
+                throw new PartialPageException(versions, calls, ex) { Held = new HeldProductPage(window, page) }; // keep what was fetched
             }
 
             calls++;

@@ -16,11 +16,8 @@ public sealed class MetricsFreshnessTests(ApiFixture fixture)
     [Fact]
     public async Task Overview_TwoConcurrentRequests_GetOneComputation_WithTheRightNumbersAndComputedAt()
     {
-        var (_, key) = await steps.NewTenantAsync("read", "write");
-        var shop = fixture.ClaimShop();
-        await steps.OnboardAsync(key, shop);
+        var (key, shop, today) = await OneShopTenantAsync();
         using var client = fixture.NewApiClient(key);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await Eventually.TrueAsync(async () => Paid(await client.GetFromJsonAsync<JsonElement>(Overview(today.AddDays(-3), today.AddDays(1)), Ct)) > 0,
             TimeSpan.FromMinutes(3), () => "the shop's paid orders in the overview");
 
@@ -71,11 +68,8 @@ public sealed class MetricsFreshnessTests(ApiFixture fixture)
     [Fact]
     public async Task CompareByWarehouse_RightAfterRenamingAWarehouse_ShowsTheNewName()
     {
-        var (_, key) = await steps.NewTenantAsync("read", "write");
-        var shop = fixture.ClaimShop();
-        await steps.OnboardAsync(key, shop);
+        var (key, shop, today) = await OneShopTenantAsync();
         using var client = fixture.NewApiClient(key);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var path = $"/api/v1/metrics/compare?by=warehouse&from={today.AddDays(-3):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
         JsonElement compare = default;
         await Eventually.TrueAsync(async () =>
@@ -101,6 +95,15 @@ public sealed class MetricsFreshnessTests(ApiFixture fixture)
         var group = after.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == warehouse);
         Assert.Equal("Renamed DC", group.GetProperty("name").GetString());
         Assert.True(after.GetProperty("computed_at").GetDateTimeOffset() >= compare.GetProperty("computed_at").GetDateTimeOffset());
+    }
+
+    // A new tenant (read and write) with one onboarded shop, and today's UTC date.
+    private async Task<(string Key, string Shop, DateOnly Today)> OneShopTenantAsync()
+    {
+        var (_, key) = await steps.NewTenantAsync("read", "write");
+        var shop = fixture.ClaimShop();
+        await steps.OnboardAsync(key, shop);
+        return (key, shop, DateOnly.FromDateTime(DateTime.UtcNow));
     }
 
     private static string Overview(DateOnly from, DateOnly to) => $"/api/v1/metrics/overview?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";

@@ -12,6 +12,7 @@ public interface IMetricsSnapshot
 public sealed class MetricsSnapshot<T> : IMetricsSnapshot
 {
     private readonly Lazy<byte[]> json;
+    private readonly Lazy<byte[]> gzip;
 
     /// <summary>A result computed from a read started at <paramref name="computedAt"/>.</summary>
     public MetricsSnapshot(T value, DateTimeOffset computedAt, Func<T, DateTimeOffset, byte[]> serialize)
@@ -20,6 +21,7 @@ public sealed class MetricsSnapshot<T> : IMetricsSnapshot
         Value = value;
         ComputedAt = computedAt;
         json = new Lazy<byte[]>(() => serialize(value, computedAt));
+        gzip = new Lazy<byte[]>(() => Compress(json.Value));
     }
 
     /// <summary>The result.</summary>
@@ -30,4 +32,18 @@ public sealed class MetricsSnapshot<T> : IMetricsSnapshot
 
     /// <summary>The UTF-8 JSON body, made once and shared by every response that serves this result.</summary>
     public byte[] Json => json.Value;
+
+    /// <summary><see cref="Json"/> gzip-compressed, made once (for clients sending <c>Accept-Encoding: gzip</c>).</summary>
+    public byte[] GzipJson => gzip.Value;
+
+    private static byte[] Compress(byte[] body)
+    {
+        using var output = new MemoryStream(body.Length / 8 + 64);
+        using (var zip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zip.Write(body);
+        }
+
+        return output.ToArray();
+    }
 }

@@ -44,17 +44,25 @@ public sealed class SharedMetrics(MetricsSnapshots snapshots, MetricsQuery query
         }, Serialize, cancellationToken);
 
     /// <summary>
-    /// The JSON response of a shared result: its body, <c>Age</c> (whole seconds since <c>computed_at</c>),
-    /// <c>Cache-Control: private, max-age</c> (seconds it stays fresh), <c>Last-Modified</c> and an <c>ETag</c>
-    /// (so <c>If-None-Match</c> answers 304).
+    /// The JSON response of a shared result: its body (gzip-compressed once per result when the client accepts gzip),
+    /// <c>Age</c> (whole seconds since <c>computed_at</c>), <c>Cache-Control: private, max-age</c> (seconds it stays
+    /// fresh), <c>Last-Modified</c> and an <c>ETag</c> (so <c>If-None-Match</c> answers 304).
     /// </summary>
     public FileContentHttpResult Respond<T>(MetricsSnapshot<T> snapshot, HttpResponse response)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(response);
         SetFreshness(snapshot, response);
-        return TypedResults.Bytes(snapshot.Json, "application/json; charset=utf-8",
-            lastModified: snapshot.ComputedAt, entityTag: new EntityTagHeaderValue(Invariant($"\"{snapshot.ComputedAt.UtcTicks:x}\"")));
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        var gzip = response.HttpContext.Request.GetTypedHeaders().AcceptEncoding
+            .Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not 0);
+        if (gzip)
+        {
+            response.Headers.ContentEncoding = "gzip";
+        }
+
+        var tag = new EntityTagHeaderValue(Invariant($"\"{snapshot.ComputedAt.UtcTicks:x}{(gzip ? "-gz" : "")}\""));
+        return TypedResults.Bytes(gzip ? snapshot.GzipJson : snapshot.Json, "application/json; charset=utf-8", lastModified: snapshot.ComputedAt, entityTag: tag);
     }
 
     /// <summary>Sets <c>Age</c>, <c>Cache-Control</c> and <c>X-Computed-At</c> (ISO 8601) for a shared result.</summary>

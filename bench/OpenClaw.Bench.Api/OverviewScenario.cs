@@ -59,6 +59,12 @@ internal static class OverviewScenario
             runs.Add(await LoadRun.RunAsync(stack, $"overview, {days} days", [path], clients, warmup, seconds));
         }
 
+        // The same overviews for clients accepting gzip (the shared result is compressed once, not per request).
+        foreach (var (days, path) in ranges)
+        {
+            runs.Add(await LoadRun.RunAsync(stack, $"overview, {days} days, `Accept-Encoding: gzip`", [path], clients, warmup, seconds, gzip: true));
+        }
+
         // Heavy reads beside light ones: the same clients take the shop list and four 90-day overviews (distinct ranges,
         // so four shared results that keep refreshing in the background) in turn; rows per path.
         var heavy = Enumerable.Range(0, 4).Select(k => $"/api/v1/metrics/overview?from={today.AddDays(-89 - k):yyyy-MM-dd}&to={today.AddDays(-k):yyyy-MM-dd}").ToList();

@@ -29,8 +29,8 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
         (await OverviewAsync(shopIds, from, to).ConfigureAwait(false)).Shops;
 
     /// <summary>
-    /// The tenant overview in one read (one pipelined batch, one pass over shops × days): every shop's sums in the
-    /// order given and their total (the same total <see cref="CompareAsync"/> gives for these shops).
+    /// The tenant overview in one read (pipelined batches of <see cref="BatchReads"/>, one pass over shops × days):
+    /// every shop's sums in the order given and their total (the same total <see cref="CompareAsync"/> gives for these shops).
     /// </summary>
     /// <exception cref="ArgumentException">No shops, or the range is reversed or longer than <see cref="MaxDays"/>.</exception>
     public async Task<MetricsOverviewTotals> OverviewAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)

@@ -41,6 +41,7 @@ internal static class FaultScenario
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(fault);
         var began = DateTimeOffset.UtcNow;
+        var started = Stopwatch.GetTimestamp();
         var shops = await suite.TakeShops();
         await fault(shops);
         var cleared = Stopwatch.GetTimestamp();
@@ -66,12 +67,14 @@ internal static class FaultScenario
             return behind.Count == 0;
         }, CatchUpBound, () => $"{name}: not every shop caught up:\n{last}\n{suite.Cluster.DescribeSilos()}");
 
+        var caughtUp = Stopwatch.GetElapsedTime(cleared);
         var truth = await TruthComparison.CompareAsync(suite.Simulator.Http, new EntityStore(suite.Redis.Multiplexer), all, Cancellation);
         var codes = await CodesSinceAsync(suite, began);
         var outcome = new FaultOutcome(name, recovery, codes, truth);
-        Log($"{name}: {shops.Count} shops connected for it, {all.Count} in the suite; every shop syncing again {recovery.TotalSeconds:F1} s after the fault cleared; "
+        Log($"{name} (suite cluster started in {suite.StartedIn.TotalSeconds:F1} s): {shops.Count} shops connected for it, {all.Count} in the suite; every shop syncing again {recovery.TotalSeconds:F1} s after the fault cleared; "
             + $"entities {truth.Compared} in the truth, {truth.Stored} stored, {truth.DifferenceCount} differences; "
-            + $"ops errors since the fault began: {(codes.Count == 0 ? "none" : string.Join(", ", codes.Select(c => $"{c.Key}×{c.Value}")))}");
+            + $"ops errors since the fault began: {(codes.Count == 0 ? "none" : string.Join(", ", codes.Select(c => $"{c.Key}×{c.Value}")))}; "
+            + $"fault held {(cleared - started) / (double)Stopwatch.Frequency:F1} s, every shop caught up {caughtUp.TotalSeconds:F1} s after it cleared, scenario {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         Assert.True(truth.DifferenceCount == 0, $"{name}: {truth.DifferenceCount} differences:\n{string.Join("\n", truth.Differences)}");
         Assert.Equal(truth.Compared, truth.Stored);
         return outcome;

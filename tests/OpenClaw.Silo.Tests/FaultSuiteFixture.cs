@@ -49,6 +49,9 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
     /// <summary>The app secret of this run (the simulator's and the silos').</summary>
     public string AppSecret { get; } = "secret-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>How long the simulator, the receiver and both silos took to start (printed by the first scenario).</summary>
+    public TimeSpan StartedIn { get; private set; }
+
     /// <summary>A client of the cluster.</summary>
     public IGrainFactory Grains => client?.Client ?? throw new InvalidOperationException("fixture not initialised");
 
@@ -74,6 +77,7 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellation = TestContext.Current.CancellationToken;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Simulator = await InProcessSimulator.StartAsync(seed: 1414, ShopCount, cancellation, HistoryDays, "AppSecret=" + AppSecret);
         foreach (var shopId in await SimulatorAdmin.ShopIdsAsync(Simulator.Http, cancellation))
         {
@@ -106,6 +110,7 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
         });
         await Cluster.StartSilosAsync(2, cancellation);
         client = await Cluster.ConnectClientAsync(ResponseTimeout, cancellation);
+        StartedIn = System.Diagnostics.Stopwatch.GetElapsedTime(started);
     }
 
     /// <summary>Connects <paramref name="count"/> shops no scenario has used yet and returns their ids.</summary>

@@ -20,7 +20,7 @@ namespace OpenClaw.Silo.Tests;
 public sealed partial class FaultSuiteTests(FaultSuiteFixture suite) : IClassFixture<FaultSuiteFixture>
 {
     // Long enough for each shop's backfill to meet the fault many times, short enough for a suite of ≤ 4 minutes.
-    private static readonly TimeSpan Hold = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan Hold = TimeSpan.FromSeconds(6);
 
     // Every TikTok call stalls 10 s (the stall) before its connection drops; held a little longer than one stall.
     private const int StallMs = 10_000;

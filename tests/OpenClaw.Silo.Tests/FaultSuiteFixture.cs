@@ -89,10 +89,14 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
         settings["TikTokShop__AppSecret"] = AppSecret;
 
         // Every windowed domain polls every 2 s, so "syncing again" after a fault is visible in seconds in every domain.
+        // The polling plan never polls more often than its minimum interval (1 minute by default), which would otherwise
+        // stretch every interval after its first plan and measure the poll interval instead of the recovery.
         foreach (var domain in SyncingShops.Windowed)
         {
             settings[$"Sync__Intervals__{domain}"] = "00:00:02";
         }
+
+        settings["RateBudget__Polling__MinimumInterval"] = "00:00:02";
 
         // The sweep's material: what operators would export and read. HttpClient's request lines (URLs with their query
         // strings: signatures, app secret, refresh tokens) at Information, as a host without a logging section logs them.

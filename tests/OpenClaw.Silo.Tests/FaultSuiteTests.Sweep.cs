@@ -140,6 +140,6 @@ public sealed class FaultSuiteOrder : ITestCaseOrderer
 {
     /// <inheritdoc />
     public IReadOnlyCollection<TTestCase> OrderTestCases<TTestCase>(IReadOnlyCollection<TTestCase> testCases) where TTestCase : notnull, ITestCase =>
-        [.. testCases.OrderBy(t => t.TestMethodName?.StartsWith("SecuritySweep", StringComparison.Ordinal) == true)
-            .ThenBy(t => t.TestMethodName, StringComparer.Ordinal)];
+        [.. testCases.OrderBy(t => t.TestCaseDisplayName.Contains(".SecuritySweep", StringComparison.Ordinal))
+            .ThenBy(t => t.TestCaseDisplayName, StringComparer.Ordinal)];
 }

@@ -2,8 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using OpenClaw.TestSupport;
 using StackExchange.Redis;
-using Xunit.Sdk;
-using Xunit.v3;
 using static OpenClaw.Silo.Tests.SiloTestContext;
 
 namespace OpenClaw.Silo.Tests;
@@ -16,8 +14,8 @@ public sealed partial class FaultSuiteTests
     private const int Fragment = 16;
 
     /// <remarks>
-    /// Runs last, over the whole suite's output. It first makes sure the run used every kind of credential, whatever
-    /// ran before: it connects two shops (auth codes, app secret, access and refresh tokens), expires their access tokens
+    /// Searches everything the suite's silos wrote up to the sweep (xunit orders the scenarios by its own ids, so some run
+    /// before it and some after). It first makes sure the run used every kind of credential, whatever ran before: it connects two shops (auth codes, app secret, access and refresh tokens), expires their access tokens
     /// (105002, a refresh: the refresh token and the app secret on the wire) and holds a short burst of 5xx answers and
     /// broken JSON (ops-error records with request and response excerpts). The credentials come from the simulator: every
     /// token it issued, and every signature, access token, refresh token, app secret and auth code a request carried.
@@ -133,13 +131,4 @@ public sealed partial class FaultSuiteTests
     // Characters of tokens (base64url), signatures (hex), auth codes and the app secret.
     [GeneratedRegex("[A-Za-z0-9_-]{16,}")]
     private static partial Regex TokenCharacters();
-}
-
-/// <summary>Runs the fault suite's security sweep last, after every scenario whose output it searches; the rest by name.</summary>
-public sealed class FaultSuiteOrder : ITestCaseOrderer
-{
-    /// <inheritdoc />
-    public IReadOnlyCollection<TTestCase> OrderTestCases<TTestCase>(IReadOnlyCollection<TTestCase> testCases) where TTestCase : notnull, ITestCase =>
-        [.. testCases.OrderBy(t => t.TestCaseDisplayName.Contains(".SecuritySweep", StringComparison.Ordinal))
-            .ThenBy(t => t.TestCaseDisplayName, StringComparer.Ordinal)];
 }

@@ -12,11 +12,10 @@ namespace OpenClaw.Silo.Tests;
 /// cleared, every shop syncs again (the time is measured and printed, bounded generously, never asserted), nothing is
 /// lost or counted twice against the simulator's ground truth, and the ops errors name what failed by error code.
 /// The scenarios share one cluster (<see cref="FaultSuiteFixture"/>); each connects shops of its own just before its
-/// fault, so the fault lands inside their backfill, and checks every shop connected so far. The security sweep runs
-/// last (<see cref="FaultSuiteOrder"/>) over everything the run wrote.
+/// fault, so the fault lands inside their backfill, and checks every shop connected so far. The security sweep makes
+/// traffic of its own (token refreshes, failed calls) and searches everything the silos wrote up to then.
 /// </summary>
 [Trait(RedisTrait.Name, RedisTrait.Value)]
-[TestCaseOrderer(typeof(FaultSuiteOrder))]
 public sealed partial class FaultSuiteTests(FaultSuiteFixture suite) : IClassFixture<FaultSuiteFixture>
 {
     // Long enough for each shop's backfill to meet the fault many times, short enough for a suite of ≤ 4 minutes.

@@ -7,8 +7,12 @@ using OpenClaw.TestSupport;
 
 namespace OpenClaw.Bench.Api;
 
-/// <summary>What the load process is asked to do: <see cref="Clients"/> clients send GETs of <see cref="Paths"/> (taken in turn) for <see cref="Seconds"/> after a warm-up.</summary>
-internal sealed record LoadPlan(string Url, string Key, IReadOnlyList<string> Paths, int Clients, int WarmupSeconds, int Seconds, string ResultPath);
+/// <summary>
+/// What the load process is asked to do: <see cref="Clients"/> clients send GETs of <see cref="Paths"/> (taken in turn)
+/// for <see cref="Seconds"/> after a warm-up; with <see cref="Gzip"/> they send <c>Accept-Encoding: gzip</c> and read the
+/// compressed body (as sent on the wire) to its last byte.
+/// </summary>
+internal sealed record LoadPlan(string Url, string Key, IReadOnlyList<string> Paths, int Clients, int WarmupSeconds, int Seconds, string ResultPath, bool Gzip = false);
 
 /// <summary>Latencies of one path over the measured window (milliseconds, request sent → last body byte read).</summary>
 internal sealed record PathLoad(string Path, int Requests, int Errors, string? FirstError, double P50, double P90, double P99, double Max, double MeanBytes);
@@ -38,6 +42,11 @@ internal static class LoadGenerator
             Timeout = TimeSpan.FromSeconds(60),
         };
         http.DefaultRequestHeaders.Authorization = new("Bearer", plan.Key);
+        if (plan.Gzip)
+        {
+            http.DefaultRequestHeaders.AcceptEncoding.Add(new("gzip"));
+        }
+
         var samples = plan.Paths.Select(_ => new List<double>()).ToArray();
         var bytes = new long[plan.Paths.Count];
         var errors = new int[plan.Paths.Count];

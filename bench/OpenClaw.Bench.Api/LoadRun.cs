@@ -24,10 +24,11 @@ internal sealed record LoadRunResult(string Label, LoadResult Load, double ApiCp
 /// <summary>Runs the load process against the stack's API and reads the CPU of every process over its measured window.</summary>
 internal static class LoadRun
 {
-    public static async Task<LoadRunResult> RunAsync(ApiStack stack, string label, IReadOnlyList<string> paths, int clients, int warmup, int seconds)
+    public static async Task<LoadRunResult> RunAsync(ApiStack stack, string label, IReadOnlyList<string> paths, int clients, int warmup, int seconds,
+        bool gzip = false)
     {
         var resultPath = LoadGenerator.NewResultPath();
-        var plan = new LoadPlan(stack.ApiUrl, stack.TenantKey, paths, clients, warmup, seconds, resultPath);
+        var plan = new LoadPlan(stack.ApiUrl, stack.TenantKey, paths, clients, warmup, seconds, resultPath, gzip);
         double api = 0, silo = 0, garnet = 0, load = 0;
         var result = await LoadGenerator.RunChildAsync<LoadResult>("load", plan, resultPath, async pid =>
         {

@@ -13,7 +13,8 @@ namespace OpenClaw.Bench.Api;
 
 /// <summary>
 /// <c>overview</c>: 1,000 paused shops of one tenant with 90 days of buckets (<see cref="MetricSeeder"/>); the load
-/// process's 64 clients hammer <c>GET /api/v1/metrics/overview</c> over 30 and 90 days, then the shop list. A profile
+/// process's 64 clients hammer <c>GET /api/v1/metrics/overview</c> over 30 and 90 days, then the shop list, then both
+/// mixed (does a heavy read starve a light one?). A profile
 /// follows: one client alone, Redis commands per request, and the same reads in-process (query, then JSON) to say where
 /// the time goes. Target (issue 15): p99 ≤ 50 ms for the overview with 64 clients.
 /// </summary>
@@ -58,6 +59,18 @@ internal static class OverviewScenario
             runs.Add(await LoadRun.RunAsync(stack, $"overview, {days} days", [path], clients, warmup, seconds));
         }
 
+        // The same overviews for clients accepting gzip (the shared result is compressed once, not per request).
+        foreach (var (days, path) in ranges)
+        {
+            runs.Add(await LoadRun.RunAsync(stack, $"overview, {days} days, `Accept-Encoding: gzip`", [path], clients, warmup, seconds, gzip: true));
+        }
+
+        // Heavy reads beside light ones: the same clients take the shop list and four 90-day overviews (distinct ranges,
+        // so four shared results that keep refreshing in the background) in turn; rows per path.
+        var heavy = Enumerable.Range(0, 4).Select(k => $"/api/v1/metrics/overview?from={today.AddDays(-89 - k):yyyy-MM-dd}&to={today.AddDays(-k):yyyy-MM-dd}").ToList();
+        var mixed = await LoadRun.RunAsync(stack, "mixed", [List, .. heavy], clients, warmup, seconds);
+        runs.Add(mixed with { Label = "shop list, mixed with 90-day overviews (4 ranges)", Load = mixed.Load with { Paths = [mixed.Load.Paths[0]] } });
+        runs.Add(mixed with { Label = "overview 90 days (4 ranges), mixed with the shop list", Load = mixed.Load with { Paths = [.. mixed.Load.Paths.Skip(1)] } });
         md.AppendLine();
         md.AppendLine(LoadRunResult.Header);
         runs.ForEach(r => md.AppendLine(r.Row()));

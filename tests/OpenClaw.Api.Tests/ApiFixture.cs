@@ -111,7 +111,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
         // Generous limits: the malformed-request suite sends thousands of requests with one key.
         apiArgs = [.. shared, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20",
-            "--Api:RateLimit:PermitsPerSecond=100000", "--Api:RateLimit:Burst=100000"];
+            "--Api:RateLimit:PermitsPerSecond=100000", "--Api:RateLimit:Burst=100000",
+            // Shared metrics results go stale after 1 s, so tests waiting for new data see it soon (docs/api-guide.md "Freshness").
+            "--Api:Metrics:FreshFor=00:00:01", "--Api:Metrics:MaxStale=00:00:30"];
         var api = ApiApp.Create([.. apiArgs, "--urls", ApiUrl, "--Api:Webhooks:PollInterval=00:00:00.050"],
             services => services.AddLogging(logging => logging.AddProvider(ApiLogs).AddFilter<LogCapture>(null, LogLevel.Debug)));
         await StartAsync(api);

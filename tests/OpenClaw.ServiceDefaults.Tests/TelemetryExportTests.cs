@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using OpenClaw.TestSupport;
 
 namespace OpenClaw.ServiceDefaults.Tests;
 

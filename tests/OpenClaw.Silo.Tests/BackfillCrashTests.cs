@@ -9,6 +9,7 @@ using OpenClaw.Grains.Tenants;
 using OpenClaw.Silo.Tests.Cluster;
 using OpenClaw.TestSupport;
 using static OpenClaw.Silo.Tests.SiloTestContext;
+using static OpenClaw.Silo.Tests.SyncingShops;
 
 namespace OpenClaw.Silo.Tests;
 
@@ -31,7 +32,6 @@ public sealed partial class BackfillCrashTests
     private const string AuthorizedShopsPath = "/authorization/202309/shops?";
 
     private static readonly string[] LatencyPrefixes = ["/order/", "/return_refund/", "/fulfillment/", "/product/"];
-    private static readonly SyncDomain[] Windowed = [SyncDomain.Orders, SyncDomain.Returns, SyncDomain.Cancellations, SyncDomain.Packages, SyncDomain.Products];
 
     // Bounds: recovery after one kill (failover, replacement start, two pages), and the whole backfill.
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(45);
@@ -78,7 +78,7 @@ public sealed partial class BackfillCrashTests
         var killSeed = Environment.TickCount;
         var random = new Random(killSeed);
         await using var simulator = await InProcessSimulator.StartAsync(Seed, ShopCount, Cancellation);
-        var (cluster, redis) = await NewClusterAsync(Settings(simulator.Url));
+        var (cluster, redis) = await NewClusterAsync(SyncingShops.FastSettings(simulator.Url, "crash-"));
         await using var _ = cluster;
         await cluster.StartSilosAsync(2, Cancellation);
         await using var client = await cluster.ConnectClientAsync(ResponseTimeout, Cancellation);
@@ -148,8 +148,7 @@ public sealed partial class BackfillCrashTests
         await Eventually.TrueAsync(async () =>
         {
             var reports = await ReportsAsync(grains, shopIds);
-            var behind = reports.Values.Where(r => r.PendingTargeted > 0 || r.Domains.Where(d => Windowed.Contains(d.Domain))
-                .Any(d => !d.BackfillComplete || d.InProgress || d.Watermark is not { } w || w <= simulatedNow)).ToList();
+            var behind = reports.Values.Where(r => !CaughtUp(r, simulatedNow)).ToList();
             last = string.Join("\n", behind.Select(r => $"{r.Shop.ShopId} on {r.Shop.Silo}: {Position(r)}"));
             return behind.Count == 0;
         }, CatchUpBound, () => $"the backfill did not complete:\n{last}\n{cluster.DescribeSilos()}");
@@ -192,62 +191,14 @@ public sealed partial class BackfillCrashTests
             + $"{string.Join(", ", killTimes.Select(k => $"{Stopwatch.GetElapsedTime(started, k.Sent).TotalSeconds:F1} s"))}):\n{string.Join("\n", unexplained.Take(20))}");
     }
 
-    private static Dictionary<string, string> Settings(string simulatorUrl) => new()
-    {
-        ["TikTokShop__ApiBaseUrl"] = simulatorUrl,
-        ["TikTokShop__AuthBaseUrl"] = simulatorUrl,
-        ["TikTokShop__AuthorizeBaseUrl"] = simulatorUrl,
-        ["TikTokShop__AppKey"] = "openclaw-demo-app",
-        ["TikTokShop__AppSecret"] = "openclaw-demo-secret",
-        ["TikTokShop__ServiceId"] = "7000000000000000001",
-
-        // The client's retries are Debug log lines; the test requires none (see the remarks of the test).
-        ["Logging__LogLevel__OpenClaw.TikTokShop.TikTokShopClient"] = "Debug",
-
-        // Budget keys of this run only; a quota no run reaches (backfill is paced over the real UTC day by the quota).
-        ["RateBudget__AppKey"] = "crash-" + Guid.NewGuid().ToString("N")[..10],
-        ["RateBudget__DailyQuota"] = "1000000000",
-
-        ["Sync__InitialBackfill"] = "31.00:00:00",
-        ["Sync__Settle"] = "00:00:00",
-        ["Sync__MinimumWindow"] = "00:00:01",
-        ["Sync__BusyTurnDelay"] = "00:00:00.010",
-        ["Sync__MaxIdleDelay"] = "00:00:00.200",
-        ["Sync__FailureBackoff"] = "00:00:00.200",
-        ["Sync__MaxBackoff"] = "00:00:02",
-
-        // The shops' reminder brings a shop back after its silo died even when nobody calls it.
-        ["Shops__ReminderDueTime"] = "00:00:01",
-        ["Shops__ReminderPeriod"] = "00:00:05",
-        ["Orleans__Reminders__MinimumReminderPeriod"] = "00:00:01",
-    };
-
     // Every simulator shop through the authorization-code exchange, as a seller would connect it.
     private static async Task<IReadOnlyList<string>> OnboardAsync(IGrainFactory grains, InProcessSimulator simulator)
     {
         var shopIds = await SimulatorAdmin.ShopIdsAsync(simulator.Http, Cancellation);
         Assert.Equal(ShopCount, shopIds.Count);
-        var tenant = grains.GetGrain<ITenantGrain>(TenantId);
-        foreach (var shopId in shopIds)
-        {
-            // A code is single-use: each attempt asks for a fresh one.
-            var connected = await GrainCallRetry.RetryAsync(
-                async () => await tenant.ConnectWithAuthCodeAsync(await SimulatorAdmin.AuthCodeAsync(simulator.Http, shopId, Cancellation)),
-                FailoverBound, Cancellation);
-            Assert.Equal([shopId], connected.Select(s => s.ShopId));
-        }
-
+        await SyncingShops.OnboardAsync(grains, simulator.Http, TenantId, shopIds);
         return shopIds;
     }
-
-    private static async Task<Dictionary<string, ShopSyncReport>> ReportsAsync(IGrainFactory grains, IReadOnlyList<string> shopIds)
-    {
-        var reports = await Task.WhenAll(shopIds.Select(id =>
-            GrainCallRetry.RetryAsync(() => grains.GetGrain<IShopGrain>(id).GetSyncReportAsync(), FailoverBound, Cancellation)));
-        return reports.ToDictionary(r => r.Shop.ShopId, StringComparer.Ordinal);
-    }
-
-    private static IEnumerable<DomainSyncStatus> WindowedOf(ShopSyncReport report) => report.Domains.Where(d => Windowed.Contains(d.Domain));
 
     private static bool BackfillDone(ShopSyncReport report) => WindowedOf(report).All(d => d.BackfillComplete);
 
@@ -257,10 +208,6 @@ public sealed partial class BackfillCrashTests
     // pages of other domains alone do not prove that the page in flight was done, and a second kill would fetch it again.
     private static bool Advanced(ShopSyncReport before, ShopSyncReport now) => WindowedOf(before).Where(d => d.InProgress)
         .All(b => WindowedOf(now).Single(n => n.Domain == b.Domain) is var n && (n.Pages > b.Pages || n.BackfillComplete));
-
-    private static string Position(ShopSyncReport report) => string.Join(", ", WindowedOf(report).Select(d =>
-        $"{d.Domain} p={d.Pages} bf={(d.BackfillComplete ? "done" : d.BackfillDoneBackTo?.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture))}"
-        + (d.InProgress ? " (window open)" : "") + (d.LastError is { } e ? " err=" + e : "")));
 
     private static bool IsSearch(string key) => key[..key.IndexOf('?', StringComparison.Ordinal)].EndsWith("/search", StringComparison.Ordinal);
 

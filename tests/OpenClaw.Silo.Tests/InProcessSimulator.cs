@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenClaw.TestSupport;
 using OpenClaw.TikTokShop.Simulator;
+using OpenClaw.TikTokShop.Simulator.Auth;
 using OpenClaw.TikTokShop.Simulator.Clock;
 
 namespace OpenClaw.Silo.Tests;
@@ -38,17 +39,25 @@ internal sealed class InProcessSimulator : IAsyncDisposable
     /// <summary>The simulated clock (frozen).</summary>
     public SimulatedClock Clock { get; }
 
-    /// <summary>Starts a simulator with <paramref name="shopCount"/> shops and 30 days of history generated from <paramref name="seed"/>.</summary>
-    public static async Task<InProcessSimulator> StartAsync(int seed, int shopCount, CancellationToken cancellationToken)
+    /// <summary>Every access and refresh token the simulator issued (for the security sweep).</summary>
+    public IReadOnlyList<string> IssuedTokens => app.Services.GetRequiredService<AuthorizationStore>().IssuedTokens;
+
+    /// <summary>
+    /// Starts a simulator with <paramref name="shopCount"/> shops and <paramref name="historyDays"/> days of history
+    /// generated from <paramref name="seed"/>; <paramref name="settings"/> are further <c>Simulator:</c> settings
+    /// (<c>Key=value</c>, e.g. an app secret of the run's own).
+    /// </summary>
+    public static async Task<InProcessSimulator> StartAsync(int seed, int shopCount, CancellationToken cancellationToken,
+        int historyDays = 30, params IEnumerable<string> settings)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        string[] settings =
+        string[] all =
         [
-            $"Seed={seed}", $"ShopCount={shopCount}", "HistoryDays=30", "OrdersPerShopPerDay=20", "ProductsPerShop=30", "ClockSpeed=0",
+            .. settings, $"Seed={seed}", $"ShopCount={shopCount}", $"HistoryDays={historyDays}", "OrdersPerShopPerDay=20", "ProductsPerShop=30", "ClockSpeed=0",
             "ClockStart=" + start.ToString("O", CultureInfo.InvariantCulture),
         ];
-        string[] args = ["--urls", url, "--Logging:LogLevel:Default=Warning", .. settings.Select(s => "--Simulator:" + s)];
+        string[] args = ["--urls", url, "--Logging:LogLevel:Default=Warning", .. all.Select(s => "--Simulator:" + s)];
         var requests = new SimulatorRequestLog();
         var app = SimulatorApp.Create(args, services => services.AddSingleton<IStartupFilter>(requests));
         await app.StartAsync(cancellationToken);

@@ -22,11 +22,13 @@ internal static class SiloTestContext
 
     public static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
-    public static async Task<(SiloCluster Cluster, IDatabase Redis)> NewClusterAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>A fresh cluster on the shared Redis; <paramref name="outputLine"/> sees every line its silos write.</summary>
+    public static async Task<(SiloCluster Cluster, IDatabase Redis)> NewClusterAsync(
+        IReadOnlyDictionary<string, string>? settings = null, Action<string>? outputLine = null)
     {
         var server = await SharedRedis.GetAsync();
         var redis = server.Connect();
-        return (new SiloCluster(server.ConnectionString, settings), redis.GetDatabase());
+        return (new SiloCluster(server.ConnectionString, settings) { OutputLine = outputLine }, redis.GetDatabase());
     }
 
     public static async Task<string> ConnectShopAsync(IGrainFactory grains)

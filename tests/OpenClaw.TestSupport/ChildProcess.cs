@@ -19,6 +19,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process process;
     private readonly Queue<string> output = new();
     private readonly StringBuilder error = new();
+    private Action<string>? onLine;
 
     static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
@@ -64,14 +65,20 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="start"/> with its output redirected and captured.</summary>
+    /// <param name="start">What to run.</param>
+    /// <param name="onLine">
+    /// Also called with every line (stdout and stderr), from the reader threads: for a caller that must see all of the
+    /// output, which <see cref="Output"/> caps at its last 3,000 lines (the fault suite's security sweep).
+    /// </param>
     /// <exception cref="System.ComponentModel.Win32Exception">The program cannot be run (not installed).</exception>
-    public static ChildProcess Start(ProcessStartInfo start)
+    public static ChildProcess Start(ProcessStartInfo start, Action<string>? onLine = null)
     {
         ArgumentNullException.ThrowIfNull(start);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
         var child = new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null for " + start.FileName));
+        child.onLine = onLine;
         Running[child] = 0;
         child.process.OutputDataReceived += (_, e) => child.Capture(e.Data, toError: false);
         child.process.ErrorDataReceived += (_, e) => child.Capture(e.Data, toError: true);
@@ -144,6 +151,8 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             return;
         }
+
+        onLine?.Invoke(line);
 
         lock (output)
         {

@@ -33,4 +33,28 @@ public static class SimulatorAdmin
             throw new HttpRequestException($"POST /_sim/faults: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}");
         }
     }
+
+    /// <summary>Removes every fault rule (<c>DELETE /_sim/faults</c>): the simulator answers correctly again.</summary>
+    public static async Task ClearFaultsAsync(HttpClient simulator, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        using var response = await simulator.DeleteAsync(new Uri("/_sim/faults", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The seller de-authorizes the app for a shop (<c>POST /_sim/auth/revoke</c>): its tokens answer 101000, its refresh 36004005.</summary>
+    public static async Task RevokeAsync(HttpClient simulator, string shopId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        using var response = await simulator.PostAsJsonAsync("/_sim/auth/revoke", new { shop_id = shopId }, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Expires a shop's live access tokens now (<c>POST /_sim/auth/expire</c>): its next call answers 105002 and the client refreshes.</summary>
+    public static async Task ExpireAccessAsync(HttpClient simulator, string shopId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        using var response = await simulator.PostAsJsonAsync("/_sim/auth/expire", new { shop_id = shopId }, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
 }

@@ -5,7 +5,6 @@ using OpenClaw.Api.Access;
 using OpenClaw.Api.Metrics;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Metrics.Queries;
-using OpenClaw.Grains.ReadModels;
 
 namespace OpenClaw.Api.Apis;
 
@@ -21,8 +20,8 @@ public static class MetricsApi
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
         var metrics = app.MapGroup("/api/v1/metrics").WithTags("Metrics").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
-        metrics.MapGet("/overview", OverviewAsync);
-        metrics.MapGet("/compare", CompareAsync);
+        metrics.MapGet("/overview", OverviewAsync).Produces<MetricsOverview>(StatusCodes.Status200OK, "application/json");
+        metrics.MapGet("/compare", CompareAsync).Produces<MetricsComparison>(StatusCodes.Status200OK, "application/json");
         metrics.MapGet("/compare.csv", CompareCsvAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
         var shop = app.MapGroup("/api/v1/shops/{shopId}").WithTags("Metrics").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
         shop.MapGet("/metrics", SeriesAsync);
@@ -31,46 +30,56 @@ public static class MetricsApi
         return app;
     }
 
-    /// <summary>The tenant's total and each shop's sums over the range.</summary>
-    public static async Task<Results<Ok<MetricsOverview>, ValidationProblem>> OverviewAsync(
-        ClaimsPrincipal user, [AsParameters] MetricsRange range, TenantIndex tenants, MetricsQuery query, TimeProvider time)
+    /// <summary>
+    /// The tenant's total and each shop's sums over the range (<see cref="MetricsOverview"/> with <c>computed_at</c>
+    /// first): a shared result, at most <c>Api:Metrics:FreshFor</c> old when served as fresh and never older than
+    /// <c>Api:Metrics:MaxStale</c>; <c>Age</c>/<c>Cache-Control</c> say how fresh (docs/api-guide.md "Freshness").
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> OverviewAsync(
+        ClaimsPrincipal user, [AsParameters] MetricsRange range, SharedMetrics metrics, TimeProvider time, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(range);
+        ArgumentNullException.ThrowIfNull(metrics);
         var (from, to, errors) = range.Resolve(time);
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
         }
 
-        var shopIds = await tenants.ReadAsync(user.TenantId()!);
-        if (shopIds.Count == 0)
-        {
-            return TypedResults.Ok(new MetricsOverview(from, to, MetricsQuery.ShopLocal, MetricsQuery.Empty, []));
-        }
-
-        var overview = await query.OverviewAsync(shopIds, from, to);
-        return TypedResults.Ok(new MetricsOverview(from, to, MetricsQuery.ShopLocal, overview.Total, overview.Shops));
+        return metrics.Respond(await metrics.OverviewAsync(user.TenantId()!, from, to, cancellationToken), response);
     }
 
-    /// <summary>The tenant's shops grouped by <c>by</c> (region, warehouse, category, shop) with the tenant total.</summary>
-    public static async Task<Results<Ok<MetricsComparison>, ValidationProblem>> CompareAsync(
-        ClaimsPrincipal user, [AsParameters] MetricsRange range, [FromQuery] string? by, TenantIndex tenants, MetricsQuery query, TimeProvider time)
+    /// <summary>
+    /// The tenant's shops grouped by <c>by</c> (region, warehouse, category, shop) with the tenant total
+    /// (<see cref="MetricsComparison"/> with <c>computed_at</c> first; shared as the overview is).
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> CompareAsync(
+        ClaimsPrincipal user, [AsParameters] MetricsRange range, [FromQuery] string? by, SharedMetrics metrics, TimeProvider time,
+        HttpResponse response, CancellationToken cancellationToken)
     {
-        var (comparison, errors) = await CompareCoreAsync(user, range, by, tenants, query, time);
-        return comparison is null ? ApiProblems.Invalid(errors) : TypedResults.Ok(comparison);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var (comparison, errors) = await CompareCoreAsync(user, range, by, metrics, time, cancellationToken);
+        return comparison is null ? ApiProblems.Invalid(errors) : metrics.Respond(comparison, response);
     }
 
-    /// <summary>The comparison as a CSV attachment for Excel (UTF-8 with BOM, CRLF, RFC 4180, formula-safe).</summary>
+    /// <summary>
+    /// The comparison as a CSV attachment for Excel (UTF-8 with BOM, CRLF, RFC 4180, formula-safe); the shared result
+    /// of <see cref="CompareAsync"/>, its time in <c>X-Computed-At</c>.
+    /// </summary>
     public static async Task<Results<PushStreamHttpResult, ValidationProblem>> CompareCsvAsync(
-        ClaimsPrincipal user, [AsParameters] MetricsRange range, [FromQuery] string? by, TenantIndex tenants, MetricsQuery query, TimeProvider time,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, [AsParameters] MetricsRange range, [FromQuery] string? by, SharedMetrics metrics, TimeProvider time,
+        HttpResponse response, CancellationToken cancellationToken)
     {
-        var (comparison, errors) = await CompareCoreAsync(user, range, by, tenants, query, time);
-        if (comparison is null)
+        ArgumentNullException.ThrowIfNull(metrics);
+        var (snapshot, errors) = await CompareCoreAsync(user, range, by, metrics, time, cancellationToken);
+        if (snapshot is null)
         {
             return ApiProblems.Invalid(errors);
         }
 
+        metrics.SetFreshness(snapshot, response);
+        var comparison = snapshot.Value;
         var name = $"compare-{comparison.By.ToString().ToLowerInvariant()}-{comparison.From:yyyyMMdd}-{comparison.To:yyyyMMdd}.csv";
         return TypedResults.Stream(s => MetricsCsv.WriteAsync(s, comparison, cancellationToken), "text/csv; charset=utf-8", name);
     }
@@ -108,8 +117,8 @@ public static class MetricsApi
         return errors.Count > 0 ? ApiProblems.Invalid(errors) : TypedResults.Ok(await read(from, to));
     }
 
-    private static async Task<(MetricsComparison? Comparison, Dictionary<string, string[]> Errors)> CompareCoreAsync(
-        ClaimsPrincipal user, MetricsRange range, string? by, TenantIndex tenants, MetricsQuery query, TimeProvider time)
+    private static async Task<(MetricsSnapshot<MetricsComparison>? Comparison, Dictionary<string, string[]> Errors)> CompareCoreAsync(
+        ClaimsPrincipal user, MetricsRange range, string? by, SharedMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(range);
         var (from, to, errors) = range.Resolve(time);
@@ -119,16 +128,7 @@ public static class MetricsApi
             errors["by"] = ["by must be one of region, warehouse, category, shop."];
         }
 
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var shopIds = await tenants.ReadAsync(user.TenantId()!);
-        var comparison = shopIds.Count == 0
-            ? new MetricsComparison(grouping, from, to, MetricsQuery.ShopLocal, [], MetricsQuery.Empty)
-            : await query.CompareAsync(shopIds, from, to, grouping);
-        return (comparison, errors);
+        return errors.Count > 0 ? (null, errors) : (await metrics.CompareAsync(user.TenantId()!, from, to, grouping, cancellationToken), errors);
     }
 
     private static async Task<bool> OwnsAsync(ClaimsPrincipal user, string shopId, ShopCatalog catalog) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenClaw.Api.Access;
 using OpenClaw.Api.Audit;
 using OpenClaw.Api.Extensions;
+using OpenClaw.Api.Metrics;
 using OpenClaw.Api.Model;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.ReadModels;
@@ -32,7 +33,7 @@ public static partial class ShopImportApi
     public static IEndpointRouteBuilder MapShopImportApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/shops/import", ImportAsync).WithTags("Shops").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite)
-            .WithIdempotency().Accepts<string>("text/csv");
+            .WithIdempotency().InvalidatesTenantMetrics().Accepts<string>("text/csv");
         return app;
     }
 

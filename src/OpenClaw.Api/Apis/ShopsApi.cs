@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenClaw.Api.Access;
 using OpenClaw.Api.Audit;
 using OpenClaw.Api.Extensions;
+using OpenClaw.Api.Metrics;
 using OpenClaw.Api.Model;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.OpsErrors;
@@ -21,13 +22,13 @@ public static class ShopsApi
     {
         var api = app.MapGroup("/api/v1/shops").WithTags("Shops").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
         api.MapGet("/authorize", AuthorizeAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
-        api.MapPost("/", ConnectWithTokensAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
+        api.MapPost("/", ConnectWithTokensAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency().InvalidatesTenantMetrics();
         api.MapGet("/", ListAsync);
         api.MapGet("/{shopId}", GetAsync);
-        api.MapPatch("/{shopId}", UpdateAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapPatch("/{shopId}", UpdateAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).InvalidatesTenantMetrics();
         api.MapPost("/{shopId}/sync", SyncNowAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
         api.MapPost("/{shopId}/backfill", BackfillAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).WithIdempotency();
-        api.MapDelete("/{shopId}", DisconnectAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite);
+        api.MapDelete("/{shopId}", DisconnectAsync).RequireAuthorization(ApiKeyAuthenticationExtensions.TenantWrite).InvalidatesTenantMetrics();
         return app;
     }
 

@@ -8,6 +8,7 @@ using OpenClaw.Api.Access;
 using OpenClaw.Api.Audit;
 using OpenClaw.Api.Alerts;
 using OpenClaw.Api.Errors;
+using OpenClaw.Api.Metrics;
 using OpenClaw.Api.OpsErrors;
 using OpenClaw.Api.Shops;
 using OpenClaw.Grains.Entities;
@@ -64,6 +65,9 @@ public static class ApiServiceExtensions
         services.AddSingleton<ShopCatalog>();
         services.AddSingleton(sp => new EntityStore(Redis(sp)));
         services.AddSingleton(sp => new MetricsQuery(Redis(sp), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<ShopReadModel>()));
+        services.AddValidatedSettings<MetricsCacheOptions>(builder.Configuration, MetricsCacheOptions.SectionName);
+        services.AddSingleton<MetricsSnapshots>();
+        services.AddSingleton<SharedMetrics>();
         services.AddSingleton<GrainCalls>();
         services.AddOpsErrors(builder.Configuration);
 

@@ -15,6 +15,9 @@ public sealed class OpsErrorSearch(IConnectionMultiplexer redis, IOptions<OpsErr
 {
     private const int Batch = 200;
 
+    // Groups per batch of a streaming read (export, summary, count past the cap).
+    private const int StreamBatch = 1_000;
+
     /// <summary>Most rows an export or a summary reads (<see cref="OpsErrorOptions.ExportRowLimit"/>).</summary>
     public int RowLimit => options.Value.ExportRowLimit;
 
@@ -43,7 +46,7 @@ public sealed class OpsErrorSearch(IConnectionMultiplexer redis, IOptions<OpsErr
     public async IAsyncEnumerable<OpsErrorRecord> ReadAllAsync(
         string tenantId, OpsErrorFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var (record, _) in ScanAsync(tenantId, filter, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var (record, _) in ScanAsync(tenantId, filter, null, cancellationToken, readAhead: true).ConfigureAwait(false))
         {
             yield return record;
         }
@@ -58,7 +61,7 @@ public sealed class OpsErrorSearch(IConnectionMultiplexer redis, IOptions<OpsErr
     {
         var counts = new Dictionary<string, OpsErrorCount>(StringComparer.Ordinal);
         var read = 0;
-        await foreach (var (r, _) in ScanAsync(tenantId, filter, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var (r, _) in ScanAsync(tenantId, filter, null, cancellationToken, readAhead: true).ConfigureAwait(false))
         {
             if (++read > RowLimit)
             {
@@ -104,8 +107,11 @@ public sealed class OpsErrorSearch(IConnectionMultiplexer redis, IOptions<OpsErr
         return false;
     }
 
+    // Streaming reads (export, summary) ask for the next batch before handing out the current one, so Redis reads
+    // overlap the caller's work (CSV formatting and writing) instead of alternating with it; pages read no further ahead.
     private async IAsyncEnumerable<(OpsErrorRecord Record, double Score)> ScanAsync(
-        string tenantId, OpsErrorFilter filter, OpsErrorCursor? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string tenantId, OpsErrorFilter filter, OpsErrorCursor? after, [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool readAhead = false)
     {
         var db = redis.GetDatabase();
         var (from, to) = Range(filter);
@@ -117,15 +123,16 @@ public sealed class OpsErrorSearch(IConnectionMultiplexer redis, IOptions<OpsErr
             key = keys[Array.IndexOf(sizes, sizes.Min())];
         }
 
+        var size = readAhead ? StreamBatch : Batch;
         var max = after is null ? to : Math.Min(to, after.LastSeenMs);
         var afterMember = after?.GroupId;
-        var take = Batch;
-        while (max >= from)
+        var take = size;
+        var pending = max >= from ? FetchAsync(max, afterMember, take) : null;
+        while (pending is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await db.SortedSetRangeByScoreWithScoresAsync(key, from, max, Exclude.None, Order.Descending, 0, take).ConfigureAwait(false);
-            // Equal scores come in descending member order: those at the boundary up to the last one seen are done.
-            var fresh = batch.Where(e => afterMember is null || e.Score < max || string.CompareOrdinal(e.Element.ToString(), afterMember) < 0).ToArray();
+            var (batch, fresh, hashes) = await pending.ConfigureAwait(false);
+            pending = null;
             if (fresh.Length == 0)
             {
                 if (batch.Length < take)
@@ -134,11 +141,17 @@ public sealed class OpsErrorSearch(IConnectionMultiplexer redis, IOptions<OpsErr
                 }
 
                 take *= 2; // a run of equal scores longer than the batch
+                pending = FetchAsync(max, afterMember, take);
                 continue;
             }
 
-            var hashes = fresh.Select(e => db.HashGetAllAsync(OpsErrorKeys.Group(tenantId, e.Element.ToString()))).ToArray();
-            await Task.WhenAll(hashes).ConfigureAwait(false);
+            var more = batch.Length >= take;
+            if (more)
+            {
+                (max, afterMember, take) = (fresh[^1].Score, fresh[^1].Element.ToString(), size);
+                pending = readAhead ? FetchAsync(max, afterMember, take) : null;
+            }
+
             for (var i = 0; i < fresh.Length; i++)
             {
                 if (OpsErrorRecord.FromHash(await hashes[i].ConfigureAwait(false)) is { } record && filter.Matches(record))
@@ -147,14 +160,19 @@ public sealed class OpsErrorSearch(IConnectionMultiplexer redis, IOptions<OpsErr
                 }
             }
 
-            if (batch.Length < take)
+            if (more && !readAhead)
             {
-                yield break;
+                pending = FetchAsync(max, afterMember, take);
             }
+        }
 
-            max = fresh[^1].Score;
-            afterMember = fresh[^1].Element.ToString();
-            take = Batch;
+        // One batch of the index (newest first from max) and its groups' hashes, sent but not awaited.
+        async Task<(SortedSetEntry[] Batch, SortedSetEntry[] Fresh, Task<HashEntry[]>[] Hashes)> FetchAsync(double max, string? afterMember, int take)
+        {
+            var batch = await db.SortedSetRangeByScoreWithScoresAsync(key, from, max, Exclude.None, Order.Descending, 0, take).ConfigureAwait(false);
+            // Equal scores come in descending member order: those at the boundary up to the last one seen are done.
+            var fresh = batch.Where(e => afterMember is null || e.Score < max || string.CompareOrdinal(e.Element.ToString(), afterMember) < 0).ToArray();
+            return (batch, fresh, [.. fresh.Select(e => db.HashGetAllAsync(OpsErrorKeys.Group(tenantId, e.Element.ToString())))]);
         }
     }
 

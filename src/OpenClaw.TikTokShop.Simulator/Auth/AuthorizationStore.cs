@@ -88,6 +88,12 @@ public sealed class AuthorizationStore
         return token.Grant;
     }
 
+    /// <summary>
+    /// Every access and refresh token issued so far, revoked and expired ones included: what a test's security sweep
+    /// searches the client's logs and records for (a token must never appear there).
+    /// </summary>
+    public IReadOnlyList<string> IssuedTokens => [.. _byAccess.Keys, .. _byRefresh.Keys];
+
     /// <summary>Live (not revoked) authorizations.</summary>
     public IEnumerable<Grant> ActiveGrants => _byRefresh.Values.Where(g => !g.Revoked);
 

@@ -112,6 +112,28 @@ public sealed class OpsErrorBookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAll_AcrossReadAheadBatches_StreamsEveryGroupOnceNewestFirst()
+    {
+        // 2,310 groups (more than two streaming batches of 1,000), recorded 70 at a time on one clock tick: runs of
+        // equal last-seen scores straddle the batch boundaries.
+        for (var chunk = 0; chunk < 33; chunk++)
+        {
+            await Task.WhenAll(Enumerable.Range(chunk * 70, 70).Select(i => book.RecordAsync(tenant, "s" + (i % 7), Call("/p/" + i, "36009003", 500)).AsTask()));
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        var seen = new List<OpsErrorRecord>();
+        await foreach (var record in search.ReadAllAsync(tenant, new OpsErrorFilter(), Ct))
+        {
+            seen.Add(record);
+        }
+
+        Assert.Equal(2_310, seen.Count);
+        Assert.Equal(2_310, seen.Select(r => r.GroupId).Distinct().Count());
+        Assert.Equal(seen.OrderByDescending(r => r.LastSeen).Select(r => r.LastSeen), seen.Select(r => r.LastSeen));
+    }
+
+    [Fact]
     public async Task Record_OlderThanRetention_DisappearsFromSearchAndIndexes()
     {
         await book.RecordAsync(tenant, "old", Call(Orders, "36009003", 500, retries: 2));

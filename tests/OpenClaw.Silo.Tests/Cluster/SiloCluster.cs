@@ -42,6 +42,12 @@ public sealed class SiloCluster : IAsyncDisposable
         this.settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
     }
 
+    /// <summary>
+    /// Called with every line every silo writes (stdout and stderr), whatever <see cref="SiloProcess.Output"/> keeps:
+    /// the fault suite's security sweep scans all of it for credentials.
+    /// </summary>
+    public Action<string>? OutputLine { get; init; }
+
     /// <summary>Redis connection string shared by the silos.</summary>
     public string RedisConnectionString { get; }
 
@@ -98,7 +104,7 @@ public sealed class SiloCluster : IAsyncDisposable
     public async Task<SiloProcess> StartSiloAsync(CancellationToken cancellationToken = default)
     {
         var name = "silo-" + Interlocked.Increment(ref started).ToString(CultureInfo.InvariantCulture);
-        var silo = SiloProcess.Start(name, Environment());
+        var silo = SiloProcess.Start(name, Environment(), OutputLine);
         silos.Add(silo);
         await silo.WaitHealthyAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
         return silo;

@@ -65,8 +65,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>
     /// Starts a silo with the given environment (on top of this process's environment); every port comes from
     /// <see cref="FreePort"/>. Returns as soon as the process runs; see <see cref="WaitHealthyAsync"/>.
+    /// <paramref name="onLine"/>, when given, sees every line of output (see <see cref="ChildProcess.Start"/>).
     /// </summary>
-    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment)
+    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment, Action<string>? onLine = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var (siloPort, gatewayPort, httpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
@@ -81,7 +82,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Orleans__Endpoints__AdvertisedIPAddress"] = "127.0.0.1";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
 
-        return new SiloProcess(name, siloPort, gatewayPort, httpPort, ChildProcess.Start(start));
+        return new SiloProcess(name, siloPort, gatewayPort, httpPort, ChildProcess.Start(start, onLine));
     }
 
     /// <summary>True when <paramref name="siloIdentity"/> (a <c>ShopSnapshot.Silo</c>, e.g. <c>S127.0.0.1:4711:123</c>) is this silo.</summary>

@@ -29,16 +29,16 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
         (await OverviewAsync(shopIds, from, to).ConfigureAwait(false)).Shops;
 
     /// <summary>
-    /// The tenant overview in one read (one pipelined batch, one pass over shops × days): every shop's sums in the
-    /// order given and their total (the same total <see cref="CompareAsync"/> gives for these shops).
+    /// The tenant overview in one read (pipelined batches of <see cref="BatchReads"/>, one pass over shops × days):
+    /// every shop's sums in the order given and their total (the same total <see cref="CompareAsync"/> gives for these shops).
     /// </summary>
     /// <exception cref="ArgumentException">No shops, or the range is reversed or longer than <see cref="MaxDays"/>.</exception>
     public async Task<MetricsOverviewTotals> OverviewAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
     {
-        var shops = await ReadAsync(shopIds, from, to).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(shopIds);
         var total = new MetricSums();
-        var rows = new List<ShopMetrics>(shops.Length);
-        foreach (var shop in shops)
+        var rows = new List<ShopMetrics>(shopIds.Count);
+        await foreach (var shop in ReadAsync(shopIds, from, to).ConfigureAwait(false))
         {
             var sums = shop.Sum(_ => true);
             total.Add(sums);
@@ -52,7 +52,7 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
     /// <exception cref="ArgumentException">The range is reversed or longer than <see cref="MaxDays"/>.</exception>
     public async Task<IReadOnlyList<DayMetrics>> SeriesAsync(string shopId, DateOnly from, DateOnly to)
     {
-        var shop = (await ReadAsync([shopId], from, to).ConfigureAwait(false))[0];
+        var shop = await ReadAsync([shopId], from, to).FirstAsync().ConfigureAwait(false);
         return [.. shop.Days.Select(d => new DayMetrics(d.Date, shop.Sum(day => day == d.Date).ToSummary()))];
     }
 
@@ -60,7 +60,6 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
     /// <exception cref="ArgumentException">No shops, or the range is reversed or longer than <see cref="MaxDays"/>.</exception>
     public async Task<MetricsComparison> CompareAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to, MetricsGrouping by)
     {
-        var shops = await ReadAsync(shopIds, from, to).ConfigureAwait(false);
         var total = new MetricSums();
         var groups = new Dictionary<string, (string Name, SortedSet<string> Shops, MetricSums Sums)>(StringComparer.Ordinal);
 
@@ -75,7 +74,7 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
             g.Sums.Add(field, value, currency);
         }
 
-        foreach (var shop in shops)
+        await foreach (var shop in ReadAsync(shopIds, from, to).ConfigureAwait(false))
         {
             total.Add(shop.Sum(_ => true));
             var names = by switch
@@ -140,8 +139,16 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
             .ToDictionary(p => p.Id, p => (p.CategoryId!, p.CategoryName is { Length: > 0 } n ? n : p.CategoryId!), StringComparer.Ordinal);
     }
 
-    // One pipelined batch: every shop's day buckets, metadata and summary.
-    private async Task<ShopBuckets[]> ReadAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
+    /// <summary>
+    /// Bucket reads (shops × days) one pipelined batch sends at most. A larger read goes batch by batch, the next batch
+    /// sent while the current one is summed: the connection never holds more than two batches of this query, so other
+    /// requests' commands on the same multiplexer interleave instead of queueing behind 100,000 of them, and only two
+    /// batches of replies are in memory at a time.
+    /// </summary>
+    public const int BatchReads = 2_000;
+
+    // Every shop's day buckets, metadata and summary, in the order given, read in pipelined batches of shops.
+    private async IAsyncEnumerable<ShopBuckets> ReadAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(shopIds);
         if (shopIds.Count == 0)
@@ -156,14 +163,31 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
 
         var db = redis.GetDatabase();
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToArray();
-        var buckets = shopIds.Select(s => days.Select(d => db.HashGetAllAsync(MetricKeys.Day(s, d))).ToArray()).ToArray();
-        var metas = shopIds.Select(s => db.HashGetAsync(MetricKeys.Meta(s), [MetricKeys.CurrencyField, MetricKeys.ZoneField])).ToArray();
+        var perBatch = Math.Max(1, BatchReads / days.Length);
         var summaries = readModel.ReadAsync(shopIds);
-        await Task.WhenAll(buckets.SelectMany(b => b).Cast<Task>().Concat(metas).Append(summaries)).ConfigureAwait(false);
-        var byId = summaries.Result.ToDictionary(s => s.Shop.ShopId, StringComparer.Ordinal);
-        return [.. shopIds.Select((id, i) => new ShopBuckets(id, metas[i].Result[0].IsNull ? null : metas[i].Result[0].ToString(),
-            metas[i].Result[1].IsNull ? null : metas[i].Result[1].ToString(), byId.GetValueOrDefault(id),
-            [.. days.Select((d, j) => (d, buckets[i][j].Result))]))];
+        var next = Batch(0);
+        var byId = (await summaries.ConfigureAwait(false)).ToDictionary(s => s.Shop.ShopId, StringComparer.Ordinal);
+        for (var start = 0; start < shopIds.Count; start += perBatch)
+        {
+            var (ids, buckets, metas) = await next.ConfigureAwait(false);
+            next = start + perBatch < shopIds.Count ? Batch(start + perBatch) : next;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var meta = metas[i].Result;
+                yield return new ShopBuckets(ids[i], meta[0].IsNull ? null : meta[0].ToString(), meta[1].IsNull ? null : meta[1].ToString(),
+                    byId.GetValueOrDefault(ids[i]), [.. days.Select((d, j) => (d, buckets[i][j].Result))]);
+            }
+        }
+
+        // Sends one batch's commands before its first await; completes when all its replies are in.
+        async Task<(string[] Ids, Task<HashEntry[]>[][] Buckets, Task<RedisValue[]>[] Metas)> Batch(int start)
+        {
+            var ids = shopIds.Skip(start).Take(perBatch).ToArray();
+            var buckets = ids.Select(s => days.Select(d => db.HashGetAllAsync(MetricKeys.Day(s, d))).ToArray()).ToArray();
+            var metas = ids.Select(s => db.HashGetAsync(MetricKeys.Meta(s), [MetricKeys.CurrencyField, MetricKeys.ZoneField])).ToArray();
+            await Task.WhenAll(buckets.SelectMany(b => b).Cast<Task>().Concat(metas)).ConfigureAwait(false);
+            return (ids, buckets, metas);
+        }
     }
 
     // One shop's buckets as read.

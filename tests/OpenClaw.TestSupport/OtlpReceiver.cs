@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using OpenClaw.TestSupport;
 
-namespace OpenClaw.ServiceDefaults.Tests;
+namespace OpenClaw.TestSupport;
 
-/// <summary>A small OTLP/HTTP endpoint (real Kestrel on loopback) that keeps every request it receives.</summary>
-internal sealed class OtlpReceiver : IAsyncDisposable
+/// <summary>
+/// A small OTLP/HTTP endpoint (real Kestrel on loopback) that keeps every request it receives: the telemetry export
+/// tests decode its spans, the fault suite's security sweep searches its raw bodies for credentials.
+/// </summary>
+public sealed class OtlpReceiver : IAsyncDisposable
 {
     /// <summary>Where an OTLP/HTTP exporter sends when no endpoint is configured (the OpenTelemetry default).</summary>
     public const string DefaultHttpEndpoint = "http://localhost:4318";
@@ -17,8 +19,10 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     private OtlpReceiver(WebApplication app) => this.app = app;
 
+    /// <summary>Every request received: path (<c>/v1/traces</c>, <c>/v1/logs</c>, <c>/v1/metrics</c>), content type and body.</summary>
     public ConcurrentQueue<(string Path, string ContentType, byte[] Body)> Requests { get; } = new();
 
+    /// <summary>The base URL to give an exporter as <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
     public string Endpoint => app.Urls.First();
 
     /// <summary>Starts on a free loopback port, or on <paramref name="url"/> when given.</summary>
@@ -32,30 +36,27 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         app.MapPost("/v1/{signal}", async (HttpContext context, string signal) =>
         {
             using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
             receiver.Requests.Enqueue(("/v1/" + signal, context.Request.ContentType ?? string.Empty, buffer.ToArray()));
             return Results.Ok();
         });
         try
         {
-            await app.StartAsync();
+            await app.StartAsync().ConfigureAwait(false);
         }
         catch (IOException ex) when (url is not null)
         {
-            await app.DisposeAsync();
+            await app.DisposeAsync().ConfigureAwait(false);
             throw new InvalidOperationException($"Cannot listen on {url} for the test ({ex.Message}); stop whatever uses that port.", ex);
         }
 
         return receiver;
     }
 
-    /// <summary>Every span received on <c>/v1/traces</c>, decoded.</summary>
-    public IReadOnlyList<OtlpSpan> Spans() =>
-        Requests.Where(r => r.Path == "/v1/traces").SelectMany(r => OtlpTraces.Decode(r.Body)).ToList();
-
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -151,6 +151,7 @@ internal static class RateScenario
         var dayStart = Whole(traffic.Elapsed);
         var pathsBefore = traffic.ByPath();
         var dayBefore = meter.Snapshot();
+        var hourly = new HourlyCalls(pathsBefore, dayBefore);
         var dayEnd = midnight.AddHours(o.Double("day-hours", 24));
         var lagSamples = new List<LagSnapshot>();
         TimeSpan Allowed(SyncDomain domain, TimeSpan planned) => Max(planned, DefaultInterval(domain)) + settle + step + idle;
@@ -174,6 +175,11 @@ internal static class RateScenario
             {
                 var lag = await LagSnapshot.ReadAsync(readModel, shopIds, simulator.Clock.Now + tiktokLead, Allowed);
                 lagSamples.Add(lag);
+                if (steps % 12 == 0)
+                {
+                    hourly.Add(simulator.Clock.Now, traffic.ByPath(), meter.Snapshot(), lag);
+                }
+
                 var q = await simulator.QuotaAsync();
                 Console.WriteLine($"  sim {simulator.Clock.Now:HH:mm}: quota used {q.Used:N0}/{q.DailyQuota:N0}, orders lag p50 {Stats.Percentile(lag.OrdersLag, 50) / 60:F0} min, " +
                                   $"interval p50 {Stats.Percentile(lag.OrdersInterval, 50) / 60:F0} min, backfill pending {lag.BackfillPending}, tracking waiting {lag.TrackingPending}, within {lag.AllWithinInterval}/{lag.Reported}, " +
@@ -185,6 +191,7 @@ internal static class RateScenario
         var dayQuota = await simulator.QuotaAsync();
         var usage = await silo.Budget.GetUsageAsync();
         var dayAfter = meter.Snapshot();
+        hourly.Add(simulator.Clock.Now, traffic.ByPath(), dayAfter, final);
         var dayStop = Whole(traffic.Elapsed);
         var paths = traffic.ByPath().Select(p => (Path: p.Key, Calls: p.Value - pathsBefore.GetValueOrDefault(p.Key))).Where(p => p.Calls > 0)
             .OrderByDescending(p => p.Calls).Select(p => $"{p.Path} {p.Calls:N0}").ToList();
@@ -201,7 +208,7 @@ internal static class RateScenario
         var setup = $"{shopsCount} shops (`ActivitySpread=Varied`, seed {o.Int("seed", 7)}), simulator limits {appQps}/s per app, {shopQps}/s per shop, " +
                     $"quota {quota:N0}/day; `RateBudget` {Num(budgetApp)}/s, {Num(budgetShop)}/s, {budgetQuota:N0}/day; backfill {backfillDays} days (products {productBackfillDays}); " +
                     $"`Sync:MaxIdleDelay` {idle.TotalSeconds:0.#} s; in-process silo (Redis storage and reminders on Garnet -m {garnet.Memory})";
-        return Markdown(setup, rate, day, budgetApp, appQps);
+        return Markdown(setup, rate, day, budgetApp, appQps) + Environment.NewLine + hourly.Markdown();
     }
 
     // 429s answered within half a second after the bench started a clock jump (the jump refills the budget's buckets in

@@ -33,7 +33,18 @@ internal sealed class HourlyCalls(IReadOnlyDictionary<string, long> pathsAtStart
         }
 
         long Refused(Dictionary<string, long> m) => m.GetValueOrDefault("refused/incremental/daily_quota_used") + m.GetValueOrDefault("refused/incremental/quota_exhausted");
-        _rows.Add(new Row(_rows.LastOrDefault()?.At ?? at.AddHours(-1), at, calls, Refused(meter) - Refused(_meter), lag.AllWithinInterval, lag.Reported));
+        var refused = Refused(meter) - Refused(_meter);
+        var from = _rows.LastOrDefault()?.At ?? at.AddHours(-1);
+        if (_rows.Count > 0 && at - from < TimeSpan.FromMinutes(10))
+        {
+            // A few minutes after the last hour (the day's last jump): folded into that hour.
+            var last = _rows[^1];
+            _rows.RemoveAt(_rows.Count - 1);
+            (from, refused) = (last.From, refused + last.Refused);
+            calls = calls.Concat(last.Calls).GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
+        }
+
+        _rows.Add(new Row(from, at, calls, refused, lag.AllWithinInterval, lag.Reported));
         _paths = paths;
         _meter = meter;
     }

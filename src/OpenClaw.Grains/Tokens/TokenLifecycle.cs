@@ -270,8 +270,9 @@ public sealed partial class TokenLifecycle
             }
             else
             {
-                // Retryable (network, timeout, 5xx, rate limit): exponential backoff. Anything else cannot succeed soon.
-                var retryable = error is null || error.Error.IsRetryable;
+                // Transient (network, timeout, 5xx, rate limit, or a garbled answer the catalogue says to retry with
+                // backoff): exponential backoff. Anything else cannot succeed soon.
+                var retryable = error is null || error.Error.IsRetryable || error.Error.Entry.Reaction == OpenClawReaction.RetryWithBackoff;
                 State.NextAttemptAt = now + (retryable ? TokenSchedule.Backoff(State.ConsecutiveFailures, _options) : _options.BackoffMax);
             }
 

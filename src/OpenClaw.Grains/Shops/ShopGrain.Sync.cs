@@ -335,6 +335,6 @@ public sealed partial class ShopGrain
             },
         };
         return new DomainFetch(services.Client, access, options, services.Store, services.Tracking,
-            TurnOver: () => services.RealTime.GetUtcNow() >= _turnEndsAt, Held: _heldProducts);
+            Held: _heldProducts);
     }
 }

@@ -10,15 +10,10 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 /// <param name="Options">Priority and the 105002 refresh callback.</param>
 /// <param name="Store">The entity store (to skip detail calls for versions already stored).</param>
 /// <param name="Tracking">Where final packages whose tracking is missing are remembered (null: not remembered).</param>
-/// <param name="TurnOver">
-/// True once the grain's turn has used its time (<c>Sync:TurnBudget</c>): a page with calls inside it (product details)
-/// then stops after the calls made so far, so grain calls queued behind the turn (a settings change, a report) wait
-/// for one call, not for a whole page of them. Null: never.
-/// </param>
 /// <param name="Held">A products search page a previous turn stopped inside (kept in the activation's memory): used
 /// instead of searching again when it is the page of the same window and page token.</param>
 public sealed record DomainFetch(TikTokShopClient Client, ShopAccess Access, CallOptions Options, EntityStore Store, Tracking.TrackingBacklog? Tracking = null,
-    Func<bool>? TurnOver = null, HeldProductPage? Held = null);
+    HeldProductPage? Held = null);
 
 /// <summary>
 /// A products search page whose detail calls stopped part-way (<see cref="PartialPageException"/>), held in memory so the

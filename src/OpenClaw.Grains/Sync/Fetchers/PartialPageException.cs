@@ -4,11 +4,10 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 
 /// <summary>
 /// A page whose search call succeeded but one of its later calls (a product detail) failed or was refused by the rate
-/// budget, or that stopped because the grain's turn used its time (<see cref="DomainFetch.TurnOver"/>). The versions
+/// budget. The versions
 /// fetched before that are stored, the window keeps its page token, and the next attempt goes on with the same page
-/// (<see cref="Held"/>, or asking for it again after a restart) and skips what is stored: a page of 20 details needs no 21 budget grants in a row, nor one long turn, to make progress
-/// (without this a contended budget could stall the products backfill for good, and a settings change waited up to 20 s
-/// behind a page's detail calls).
+/// (<see cref="Held"/>, or asking for it again after a restart) and skips what is stored: a page of 20 details needs no 21 budget grants in a row to make progress (without this a
+/// contended budget could stall the products backfill for good).
 /// </summary>
 public sealed class PartialPageException : Exception
 {

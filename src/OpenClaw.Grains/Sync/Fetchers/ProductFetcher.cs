@@ -37,11 +37,6 @@ public sealed class ProductFetcher : IWindowedFetcher
                 continue; // a repeated or overlapping page: the detail is already stored
             }
 
-            if (versions.Count > 0 && fetch.TurnOver?.Invoke() == true)
-            {
-                throw new PartialPageException(versions, calls, cause: null) { Held = new HeldProductPage(window, page) }; // the turn's time is up
-            }
-
             try
             {
                 versions.Add(await FetchDetailAsync(fetch, summary.Id, cancellationToken).ConfigureAwait(false));

@@ -243,16 +243,12 @@ public sealed partial class ShopGrain
         }
         catch (PartialPageException partial)
         {
-            // Store what the page got before a detail call failed or the turn's time ran out; the cursor keeps its page
-            // token (no CompletePage).
+            // Store what the page got before a detail call failed; the cursor keeps its page token (no CompletePage).
             _heldProducts = partial.Held;
             await UpsertAndWatchAsync(partial.Versions, kind);
             await ApplyMetricsAsync(partial.Versions);
             sync.State.CountCalls(partial.Calls, time.GetUtcNow());
-            if (partial.InnerException is { } cause)
-            {
-                await OnFetchFailedAsync(cursor, kind, cause, activity);
-            }
+            await OnFetchFailedAsync(cursor, kind, partial.InnerException!, activity);
 
             await sync.WriteStateAsync(CancellationToken.None);
             return false;

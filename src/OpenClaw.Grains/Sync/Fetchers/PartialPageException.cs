@@ -11,12 +11,12 @@ namespace OpenClaw.Grains.Sync.Fetchers;
 /// </summary>
 public sealed class PartialPageException : Exception
 {
-    /// <summary>A partial page: <paramref name="versions"/> fetched in <paramref name="calls"/> calls before <paramref name="cause"/> (null: the turn's time ran out).</summary>
+    /// <summary>A partial page: <paramref name="versions"/> fetched in <paramref name="calls"/> calls before <paramref name="cause"/>.</summary>
     /// <param name="versions">The versions fetched before the failure, to upsert.</param>
     /// <param name="calls">Calls made for them (the search included).</param>
-    /// <param name="cause">The failure: a <see cref="TikTokShop.Resilience.RateBudgetPausedException"/> or a <see cref="TikTokShop.Errors.TikTokShopException"/>; null when the turn's time ran out (not a failure).</param>
-    public PartialPageException(IReadOnlyList<EntityVersion> versions, int calls, Exception? cause)
-        : base("the page was fetched in part: " + (cause?.Message ?? "the turn's time ran out"), cause)
+    /// <param name="cause">The failure: a <see cref="TikTokShop.Resilience.RateBudgetPausedException"/> or a <see cref="TikTokShop.Errors.TikTokShopException"/>.</param>
+    public PartialPageException(IReadOnlyList<EntityVersion> versions, int calls, Exception cause)
+        : base("the page was fetched in part: " + cause.Message, cause)
     {
         Versions = versions;
         Calls = calls;

@@ -70,6 +70,10 @@ public sealed class MetricsApiTests(ApiFixture fixture)
     [InlineData("/api/v1/metrics/overview?from=2026-13-01", "from")]
     [InlineData("/api/v1/metrics/overview?from=2026-11-30&to=2026-11-01", "from")]
     [InlineData("/api/v1/metrics/overview?from=2024-01-01&to=2026-01-01", "to")]
+    [InlineData("/api/v1/metrics/overview?limit=0", "limit")]
+    [InlineData("/api/v1/metrics/overview?limit=1001", "limit")]
+    [InlineData("/api/v1/metrics/overview?limit=ten", "limit")]
+    [InlineData("/api/v1/metrics/overview?cursor=not-ours", "cursor")]
     [InlineData("/api/v1/metrics/compare?by=planet", "by")]
     [InlineData("/api/v1/metrics/compare.csv?by=1", "by")]
     public async Task BadQuery_Is400ProblemNamingTheParameter(string path, string parameter)
@@ -129,6 +133,20 @@ public sealed class MetricsApiTests(ApiFixture fixture)
         Assert.Equal(Counts(rows.SelectMany(r => r.GetProperty("counts").EnumerateObject())), Counts(total.GetProperty("counts").EnumerateObject()));
         Assert.Equal(Money(rows), Money([total]));
         Assert.True(Paid(total) > 0);
+
+        // Pages of one shop, in shop id order, each shop once; both count the tenant's two shops and carry its total (the
+        // shops keep syncing and the fixture's results stay fresh 1 s, so the second page may come from a newer result).
+        var first = await client.GetFromJsonAsync<JsonElement>(path + "&limit=1", Ct);
+        var cursor = first.GetProperty("next_cursor").GetString();
+        Assert.NotNull(cursor);
+        var second = await client.GetFromJsonAsync<JsonElement>(path + "&limit=1&cursor=" + Uri.EscapeDataString(cursor), Ct);
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next_cursor").ValueKind);
+        Assert.All(new[] { first, second }, page =>
+        {
+            Assert.Equal(2, page.GetProperty("shop_count").GetInt32());
+            Assert.True(Paid(page.GetProperty("total")) > Paid(page.GetProperty("shops")[0].GetProperty("summary")), "a page's total is the tenant's, not the page's");
+        });
+        Assert.Equal(shops.Order(StringComparer.Ordinal), new[] { first, second }.Select(p => Assert.Single(p.GetProperty("shops").EnumerateArray()).GetProperty("shop_id").GetString()!));
     }
 
     private static SortedDictionary<string, long> Counts(IEnumerable<JsonProperty> fields)

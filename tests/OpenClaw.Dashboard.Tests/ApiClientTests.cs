@@ -122,7 +122,7 @@ public sealed class ApiClientTests : BunitContext
         var result = await Client().GetOverviewAsync(new DayRange(new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 30)), Xunit.TestContext.Current.CancellationToken);
 
         Assert.True(result.IsUnavailable);
-        Assert.Equal("/api/v1/metrics/overview?from=2026-11-24&to=2026-11-30", Assert.Single(requests).RequestUri!.PathAndQuery);
+        Assert.Equal("/api/v1/metrics/overview?from=2026-11-24&to=2026-11-30&limit=1000", Assert.Single(requests).RequestUri!.PathAndQuery);
     }
 
     [Fact]

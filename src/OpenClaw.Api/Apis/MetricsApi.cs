@@ -21,7 +21,7 @@ public static class MetricsApi
     {
         var metrics = app.MapGroup("/api/v1/metrics").WithTags("Metrics").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
         metrics.MapGet("/overview", OverviewAsync).Produces<MetricsOverview>(StatusCodes.Status200OK, "application/json");
-        metrics.MapGet("/compare", CompareAsync).Produces<MetricsComparison>(StatusCodes.Status200OK, "application/json");
+        metrics.MapGet("/compare", CompareAsync).Produces<MetricsComparisonResponse>(StatusCodes.Status200OK, "application/json");
         metrics.MapGet("/compare.csv", CompareCsvAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
         var shop = app.MapGroup("/api/v1/shops/{shopId}").WithTags("Metrics").RequireAuthorization(ApiKeyAuthenticationExtensions.TenantRead);
         shop.MapGet("/metrics", SeriesAsync);
@@ -31,23 +31,28 @@ public static class MetricsApi
     }
 
     /// <summary>
-    /// The tenant's total and each shop's sums over the range (<see cref="MetricsOverview"/> with <c>computed_at</c>
-    /// first): a shared result, at most <c>Api:Metrics:FreshFor</c> old when served as fresh and never older than
-    /// <c>Api:Metrics:MaxStale</c>; <c>Age</c>/<c>Cache-Control</c> say how fresh (docs/api-guide.md "Freshness").
+    /// The tenant's total and one page of its shops' sums over the range (<see cref="MetricsOverview"/>, <c>computed_at</c>
+    /// first; <c>limit</c> 1–1,000, default 50, <c>cursor</c> from <c>next_cursor</c>): a shared result, at most
+    /// <c>Api:Metrics:FreshFor</c> old when served as fresh and never older than <c>Api:Metrics:MaxStale</c>;
+    /// <c>Age</c>/<c>Cache-Control</c> say how fresh (docs/api-guide.md "Freshness"). Every page of one result has the
+    /// same <c>computed_at</c> and total.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> OverviewAsync(
-        ClaimsPrincipal user, [AsParameters] MetricsRange range, SharedMetrics metrics, TimeProvider time, HttpResponse response,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, [AsParameters] MetricsRange range, [AsParameters] OverviewPage page, SharedMetrics metrics, TimeProvider time,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(range);
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(metrics);
         var (from, to, errors) = range.Resolve(time);
+        page.Validate(errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
         }
 
-        return metrics.Respond(await metrics.OverviewAsync(user.TenantId()!, from, to, cancellationToken), response);
+        var snapshot = await metrics.OverviewAsync(user.TenantId()!, from, to, cancellationToken);
+        return metrics.Respond(snapshot, metrics.OverviewPageBody(snapshot, page), response);
     }
 
     /// <summary>

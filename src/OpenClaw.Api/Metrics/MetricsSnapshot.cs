@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace OpenClaw.Api.Metrics;
 
 /// <summary>What every shared result says about itself.</summary>
@@ -7,21 +9,26 @@ public interface IMetricsSnapshot
     DateTimeOffset ComputedAt { get; }
 }
 
-/// <summary>One shared result of <see cref="MetricsSnapshots"/>: the value, when it was computed, its response body.</summary>
+/// <summary>
+/// One shared result of <see cref="MetricsSnapshots"/>: the value, when it was computed, and its response bodies — the
+/// whole value, or views of it such as one page of the overview's shops, each serialized once per result.
+/// </summary>
 /// <typeparam name="T">The result.</typeparam>
 public sealed class MetricsSnapshot<T> : IMetricsSnapshot
 {
-    private readonly Lazy<byte[]> json;
-    private readonly Lazy<byte[]> gzip;
+    /// <summary>Views kept per result; further ones (a client walking many page sizes) are made per request, not kept.</summary>
+    public const int MaxViews = 64;
 
-    /// <summary>A result computed from a read started at <paramref name="computedAt"/>.</summary>
+    private readonly Lazy<SharedBody> body;
+    private readonly ConcurrentDictionary<string, Lazy<SharedBody>> views = new(StringComparer.Ordinal);
+
+    /// <summary>A result computed from a read started at <paramref name="computedAt"/>; <paramref name="serialize"/> makes its whole body.</summary>
     public MetricsSnapshot(T value, DateTimeOffset computedAt, Func<T, DateTimeOffset, byte[]> serialize)
     {
         ArgumentNullException.ThrowIfNull(serialize);
         Value = value;
         ComputedAt = computedAt;
-        json = new Lazy<byte[]>(() => serialize(value, computedAt));
-        gzip = new Lazy<byte[]>(() => Compress(json.Value));
+        body = new Lazy<SharedBody>(() => new SharedBody(serialize(value, computedAt)));
     }
 
     /// <summary>The result.</summary>
@@ -30,20 +37,30 @@ public sealed class MetricsSnapshot<T> : IMetricsSnapshot
     /// <inheritdoc />
     public DateTimeOffset ComputedAt { get; }
 
-    /// <summary>The UTF-8 JSON body, made once and shared by every response that serves this result.</summary>
-    public byte[] Json => json.Value;
+    /// <summary>The whole value's body, made once and shared by every response that serves this result.</summary>
+    public SharedBody Body => body.Value;
 
-    /// <summary><see cref="Json"/> gzip-compressed, made once (for clients sending <c>Accept-Encoding: gzip</c>).</summary>
-    public byte[] GzipJson => gzip.Value;
+    /// <summary>The UTF-8 JSON of <see cref="Body"/>.</summary>
+    public byte[] Json => Body.Json;
 
-    private static byte[] Compress(byte[] body)
+    /// <summary>The gzip of <see cref="Body"/>.</summary>
+    public byte[] GzipJson => Body.GzipJson;
+
+    /// <summary>
+    /// A view of the value named <paramref name="key"/> (e.g. <c>"page|after|limit"</c>): made by <paramref name="serialize"/>
+    /// once per result and key while fewer than <see cref="MaxViews"/> are kept, else made for this request only.
+    /// </summary>
+    public SharedBody View(string key, Func<T, DateTimeOffset, byte[]> serialize)
     {
-        using var output = new MemoryStream(body.Length / 8 + 64);
-        using (var zip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        ArgumentNullException.ThrowIfNull(serialize);
+        if (views.TryGetValue(key, out var kept))
         {
-            zip.Write(body);
+            return kept.Value;
         }
 
-        return output.ToArray();
+        var tag = "-" + key.Replace('"', '\'');
+        return views.Count >= MaxViews
+            ? new SharedBody(serialize(Value, ComputedAt), tag)
+            : views.GetOrAdd(key, _ => new Lazy<SharedBody>(() => new SharedBody(serialize(Value, ComputedAt), tag))).Value;
     }
 }

@@ -10,6 +10,13 @@ using OpenClaw.Grains.ReadModels;
 
 namespace OpenClaw.Api.Metrics;
 
+/// <summary>A computed tenant overview, shared by every page served from it.</summary>
+/// <param name="From">First shop-local date.</param>
+/// <param name="To">Last shop-local date (inclusive).</param>
+/// <param name="Total">Every shop together.</param>
+/// <param name="Shops">Each shop's sums, ordered by shop id (ordinal).</param>
+public sealed record OverviewResult(DateOnly From, DateOnly To, MetricSummary Total, IReadOnlyList<ShopMetrics> Shops);
+
 /// <summary>
 /// The tenant-wide metrics reads (overview, comparison) through <see cref="MetricsSnapshots"/>: computed once per
 /// (tenant, range, grouping) for every concurrent reader and reused while fresh; the JSON body carries
@@ -18,19 +25,45 @@ namespace OpenClaw.Api.Metrics;
 public sealed class SharedMetrics(MetricsSnapshots snapshots, MetricsQuery query, TenantIndex tenants, TimeProvider time,
     IOptions<JsonOptions> json, IOptions<MetricsCacheOptions> options)
 {
-    /// <summary>The tenant's total and each shop's sums over the shop-local range (shared result).</summary>
-    public Task<MetricsSnapshot<MetricsOverview>> OverviewAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The tenant's total and each shop's sums over the shop-local range (shared result; shops ordered by id, so a
+    /// page is the shops after a cursor's id).
+    /// </summary>
+    public Task<MetricsSnapshot<OverviewResult>> OverviewAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         snapshots.GetAsync(tenantId, Invariant($"overview|{from:yyyy-MM-dd}|{to:yyyy-MM-dd}"), async () =>
         {
             var shopIds = await tenants.ReadAsync(tenantId).ConfigureAwait(false);
             if (shopIds.Count == 0)
             {
-                return new MetricsOverview(from, to, MetricsQuery.ShopLocal, MetricsQuery.Empty, []);
+                return new OverviewResult(from, to, MetricsQuery.Empty, []);
             }
 
             var overview = await query.OverviewAsync(shopIds, from, to).ConfigureAwait(false);
-            return new MetricsOverview(from, to, MetricsQuery.ShopLocal, overview.Total, overview.Shops);
+            return new OverviewResult(from, to, overview.Total, [.. overview.Shops.OrderBy(s => s.ShopId, StringComparer.Ordinal)]);
         }, Serialize, cancellationToken);
+
+    /// <summary>One page of a shared overview: the tenant total and the shops after the page's cursor (made once per result and page).</summary>
+    public SharedBody OverviewPageBody(MetricsSnapshot<OverviewResult> snapshot, OverviewPage page)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(page);
+        return snapshot.View(page.ViewKey, (result, computedAt) =>
+        {
+            var start = 0;
+            if (page.After is { } after)
+            {
+                var at = BinarySearch(result.Shops, after);
+                start = at >= 0 ? at + 1 : ~at;
+            }
+
+            var count = Math.Min(page.Size, result.Shops.Count - start);
+            var shops = result.Shops.Skip(start).Take(count).ToList();
+            var next = start + count < result.Shops.Count && count > 0 ? OverviewPage.CursorAfter(shops[^1].ShopId) : null;
+            return JsonSerializer.SerializeToUtf8Bytes(
+                new MetricsOverview(computedAt, result.From, result.To, MetricsQuery.ShopLocal, result.Total, result.Shops.Count, shops, next),
+                json.Value.SerializerOptions);
+        });
+    }
 
     /// <summary>The tenant's shops grouped <paramref name="by"/> with the total (shared result).</summary>
     public Task<MetricsSnapshot<MetricsComparison>> CompareAsync(string tenantId, DateOnly from, DateOnly to, MetricsGrouping by,
@@ -41,16 +74,22 @@ public sealed class SharedMetrics(MetricsSnapshots snapshots, MetricsQuery query
             return shopIds.Count == 0
                 ? new MetricsComparison(by, from, to, MetricsQuery.ShopLocal, [], MetricsQuery.Empty)
                 : await query.CompareAsync(shopIds, from, to, by).ConfigureAwait(false);
-        }, Serialize, cancellationToken);
+        }, (comparison, computedAt) => JsonSerializer.SerializeToUtf8Bytes(MetricsComparisonResponse.Of(comparison, computedAt), json.Value.SerializerOptions),
+        cancellationToken);
 
     /// <summary>
     /// The JSON response of a shared result: its body (gzip-compressed once per result when the client accepts gzip),
     /// <c>Age</c> (whole seconds since <c>computed_at</c>), <c>Cache-Control: private, max-age</c> (seconds it stays
     /// fresh), <c>Last-Modified</c> and an <c>ETag</c> (so <c>If-None-Match</c> answers 304).
     /// </summary>
-    public FileContentHttpResult Respond<T>(MetricsSnapshot<T> snapshot, HttpResponse response)
+    public FileContentHttpResult Respond<T>(MetricsSnapshot<T> snapshot, HttpResponse response) =>
+        Respond(snapshot, snapshot?.Body ?? throw new ArgumentNullException(nameof(snapshot)), response);
+
+    /// <summary>As <see cref="Respond{T}(MetricsSnapshot{T}, HttpResponse)"/> with <paramref name="body"/>, a view of the result.</summary>
+    public FileContentHttpResult Respond(IMetricsSnapshot snapshot, SharedBody body, HttpResponse response)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(response);
         SetFreshness(snapshot, response);
         response.Headers.Vary = HeaderNames.AcceptEncoding;
@@ -61,8 +100,8 @@ public sealed class SharedMetrics(MetricsSnapshots snapshots, MetricsQuery query
             response.Headers.ContentEncoding = "gzip";
         }
 
-        var tag = new EntityTagHeaderValue(Invariant($"\"{snapshot.ComputedAt.UtcTicks:x}{(gzip ? "-gz" : "")}\""));
-        return TypedResults.Bytes(gzip ? snapshot.GzipJson : snapshot.Json, "application/json; charset=utf-8", lastModified: snapshot.ComputedAt, entityTag: tag);
+        var tag = new EntityTagHeaderValue(Invariant($"\"{snapshot.ComputedAt.UtcTicks:x}{body.Tag}{(gzip ? "-gz" : "")}\""));
+        return TypedResults.Bytes(gzip ? body.GzipJson : body.Json, "application/json; charset=utf-8", lastModified: snapshot.ComputedAt, entityTag: tag);
     }
 
     /// <summary>Sets <c>Age</c>, <c>Cache-Control</c> and <c>X-Computed-At</c> (ISO 8601) for a shared result.</summary>
@@ -80,15 +119,35 @@ public sealed class SharedMetrics(MetricsSnapshots snapshots, MetricsQuery query
     /// <summary>The header naming when a shared result was computed (for CSV, which has no <c>computed_at</c> field).</summary>
     public const string ComputedAtHeader = "X-Computed-At";
 
-    // The value's JSON with "computed_at" as its first field.
-    private byte[] Serialize<T>(T value, DateTimeOffset computedAt)
+    // The whole overview as one page (the view every page is cut from, kept for callers that want everything).
+    private byte[] Serialize(OverviewResult result, DateTimeOffset computedAt) => JsonSerializer.SerializeToUtf8Bytes(
+        new MetricsOverview(computedAt, result.From, result.To, MetricsQuery.ShopLocal, result.Total, result.Shops.Count, result.Shops, null),
+        json.Value.SerializerOptions);
+
+    // Index of the shop with this id in the id-ordered list, or the complement of where it would be.
+    private static int BinarySearch(IReadOnlyList<ShopMetrics> shops, string shopId)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(value, json.Value.SerializerOptions);
-        var head = Encoding.UTF8.GetBytes("{\"computed_at\":" + JsonSerializer.Serialize(computedAt, json.Value.SerializerOptions) + (body.Length > 2 ? "," : ""));
-        var result = new byte[head.Length + body.Length - 1];
-        head.CopyTo(result, 0);
-        body.AsSpan(1).CopyTo(result.AsSpan(head.Length));
-        return result;
+        int low = 0, high = shops.Count - 1;
+        while (low <= high)
+        {
+            var mid = low + ((high - low) / 2);
+            var order = string.CompareOrdinal(shops[mid].ShopId, shopId);
+            if (order == 0)
+            {
+                return mid;
+            }
+
+            if (order < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return ~low;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -30,7 +30,7 @@ public interface IOpenClawApi
     /// <summary>Pauses or resumes scheduled work (reads the ETag, then PATCHes with <c>If-Match</c>).</summary>
     Task<ApiResult<bool>> SetPausedAsync(string shopId, bool paused, CancellationToken cancellationToken);
 
-    /// <summary>Tenant total and each shop's summary over shop-local days.</summary>
+    /// <summary>Tenant total and each shop's summary over shop-local days (every page of the API's overview).</summary>
     Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DayRange days, CancellationToken cancellationToken);
 
     /// <summary>A shop's daily summaries.</summary>

@@ -4,9 +4,33 @@ namespace OpenClaw.Dashboard.Api;
 
 public sealed partial class OpenClawApiClient
 {
+    /// <summary>Shops per overview page asked for: the API's largest, so up to 1,000 shops take one request.</summary>
+    public const int OverviewPageSize = 1000;
+
     /// <inheritdoc />
-    public Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DayRange days, CancellationToken cancellationToken) =>
-        GetAsync<OverviewMetrics>($"/api/v1/metrics/overview?{days.Query}", cancellationToken);
+    public async Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DayRange days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        OverviewMetrics? first = null;
+        var shops = new List<ShopMetrics>();
+        string? cursor = null;
+        do
+        {
+            var path = $"/api/v1/metrics/overview?{days.Query}&limit={OverviewPageSize}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            var page = await GetAsync<OverviewMetrics>(path, cancellationToken).ConfigureAwait(false);
+            if (!page.IsOk)
+            {
+                return page;
+            }
+
+            first ??= page.Value!;
+            shops.AddRange(page.Value!.Shops);
+            cursor = page.Value.NextCursor;
+        }
+        while (cursor is not null);
+
+        return ApiResults.Success(first with { Shops = shops, NextCursor = null });
+    }
 
     /// <inheritdoc />
     public Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DayRange days, CancellationToken cancellationToken) =>

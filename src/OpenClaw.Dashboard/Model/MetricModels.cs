@@ -35,8 +35,9 @@ public sealed record MetricRates(double? SellerFaultCancellation, double? Refund
 /// <param name="To">Last day.</param>
 /// <param name="DayBoundary">Always shop-local.</param>
 /// <param name="Total">Tenant total.</param>
-/// <param name="Shops">Per shop.</param>
-public sealed record OverviewMetrics(DateOnly From, DateOnly To, string? DayBoundary, MetricSummary Total, IReadOnlyList<ShopMetrics> Shops);
+/// <param name="Shops">Per shop (one page as the API answers; every page once the client has read them all).</param>
+/// <param name="NextCursor">The API's cursor of the next page; null on the last.</param>
+public sealed record OverviewMetrics(DateOnly From, DateOnly To, string? DayBoundary, MetricSummary Total, IReadOnlyList<ShopMetrics> Shops, string? NextCursor = null);
 
 /// <summary>One shop in the overview.</summary>
 /// <param name="ShopId">Shop id.</param>

@@ -58,6 +58,14 @@ public sealed class QueueWakeSignal
         }
     }
 
+    /// <summary>
+    /// Subscribes now (once per signal; later calls return the same task). A poller calls it before its first claim, so
+    /// an item queued after that claim began rings a subscribed channel: without it, a ring published while the first
+    /// wait was still subscribing was lost and the item waited a whole poll. Never throws: if Redis is unreachable the
+    /// next wait tries again.
+    /// </summary>
+    public Task ListenAsync() => EnsureSubscribedAsync();
+
     // One subscription per signal, shared by concurrent waits; a failed one is forgotten so the next wait tries again.
     private Task EnsureSubscribedAsync()
     {

@@ -297,7 +297,7 @@ public sealed partial class ShopGrain
             var result = await services.Store.UpsertAsync(ShopId, page.Versions);
             await ApplyMetricsAsync(page.Versions);
             var now = time.GetUtcNow();
-            cursor.CompleteFullRun(result.Written, now, Interval(domain));
+            cursor.CompleteFullRun(result.Written, now, Interval(domain), TokenSchedule.JitterUnit(ShopId));
             sync.State.CountCalls(page.Calls, now);
         }
         catch (Exception ex) when (ex is TikTokShopException or RateBudgetPausedException)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OpenClaw.Grains.Sync;
+using OpenClaw.Grains.Tokens;
 
 namespace OpenClaw.Grains.Tests.Sync;
 
@@ -706,6 +707,44 @@ public sealed class SyncCursorTests
         Assert.False(status.InProgress);
         Assert.Equal(T.AddDays(-1), status.BackfillDoneBackTo);
     }
+
+    [Fact]
+    public void CompleteFullRun_FirstRunOfAShop_NextComesEarlyByHalfItsPhase_LaterRunsKeepTheInterval()
+    {
+        var cursor = Begun(SyncDomain.Performance);
+        var first = Now0.AddMinutes(1);
+
+        cursor.CompleteFullRun(1, first, TimeSpan.FromHours(6), phase: 0.5);
+        Assert.Equal(first.AddHours(4.5), cursor.State.NextRunAt); // 6 h × (1 − 0.5 ÷ 2)
+
+        var second = first.AddHours(4.5);
+        cursor.CompleteFullRun(1, second, TimeSpan.FromHours(6), phase: 0.5);
+        Assert.Equal(second.AddHours(6), cursor.State.NextRunAt);
+    }
+
+    [Fact]
+    public void CompleteFullRun_AFleetConnectedAtOnce_SpreadsItsSecondRunsOverTheIntervalsSecondHalf()
+    {
+        // 400 shops onboarded in the same minute: their second warehouse runs fall in each quarter of [6 h, 12 h] about
+        // evenly (a quarter is 100 shops expected), not all at 12 h.
+        var interval = TimeSpan.FromHours(12);
+        var dues = Enumerable.Range(0, 400).Select(i =>
+        {
+            var cursor = Begun(SyncDomain.Warehouses);
+            cursor.CompleteFullRun(1, Now0, interval, TokenSchedule.JitterUnit($"7495{i:D15}"));
+            return (cursor.State.NextRunAt!.Value - Now0).TotalHours;
+        }).ToList();
+
+        Assert.All(dues, hours => Assert.InRange(hours, 6, 12));
+        var quarters = dues.GroupBy(h => Math.Min(3, (int)((h - 6) / 1.5))).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(Enumerable.Range(0, 4), q => Assert.InRange(quarters.GetValueOrDefault(q), 70, 130));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    public void CompleteFullRun_PhaseOutsideZeroToOne_Throws(double phase) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Begun(SyncDomain.Warehouses).CompleteFullRun(1, Now0, TimeSpan.FromHours(12), phase));
 
     [Fact]
     public void Status_UnwindowedDomainAfterFullRun_ReportsLastFullRunAndItsAge()

@@ -82,6 +82,9 @@ public sealed class SimulatorFixture : IAsyncLifetime
 
     private SimulatedClock Clock => _app!.Services.GetRequiredService<SimulatedClock>();
 
+    /// <summary>The simulator's UTC date: its clock starts at <c>Simulator:ClockStart</c> (2026-11-01), not at the real date.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.Now.UtcDateTime);
+
     public async Task<JsonArray> ShopsAsync() =>
         (await Admin.GetFromJsonAsync<JsonArray>("/_sim/shops"))!;
 

@@ -13,7 +13,8 @@ namespace OpenClaw.Silo.Tests;
 /// Orleans membership and reminders) is killed in the middle of the shops' backfill and started again on the same port
 /// from its append-only file. Afterwards the silos are still up, every shop syncs again, and the store equals the
 /// simulator's ground truth: nothing lost, nothing stored twice. A store of its own (the shared one serves other test
-/// assemblies running meanwhile), Garnet or redis-server as the run chooses.
+/// assemblies running meanwhile), Garnet or redis-server as the run chooses. It found the notification sender ending on
+/// a <c>RedisTimeoutException</c> during the outage, which stopped its silo (docs/reliability.md, "Store restart").
 /// </summary>
 [Trait(RedisTrait.Name, RedisTrait.Value)]
 public sealed class StoreRestartTests
@@ -91,6 +92,11 @@ public sealed class StoreRestartTests
         Log($"store ({store.Kind}) down {Outage.TotalSeconds:F0} s mid-backfill; every shop syncing again {recovery.TotalSeconds:F1} s after it answered again, "
             + $"caught up after {Stopwatch.GetElapsedTime(restarted).TotalSeconds:F1} s; entities {truth.Compared} in the truth, {truth.Stored} stored, "
             + $"{truth.DifferenceCount} differences; silos running {cluster.Running.Count()} of {cluster.Silos.Count} started");
+
+        foreach (var exited in cluster.Silos.Where(s => s.HasExited))
+        {
+            Log($"{exited} exited with {exited.ExitCode}:\n{exited.Tail(80)}");
+        }
 
         Assert.Equal(2, cluster.Running.Count());
         Assert.True(truth.DifferenceCount == 0, $"{truth.DifferenceCount} differences:\n{string.Join("\n", truth.Differences)}");

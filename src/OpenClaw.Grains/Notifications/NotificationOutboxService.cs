@@ -28,8 +28,10 @@ public sealed partial class NotificationOutboxService(NotificationDispatcher dis
             {
                 return;
             }
-            catch (StackExchange.Redis.RedisException ex)
+            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
             {
+                // RedisTimeoutException is a TimeoutException, not a RedisException: uncaught, it ended this loop and
+                // with it the silo (a BackgroundService failure stops the host), as a store restart showed.
                 LogRedisUnavailable(ex.GetType().Name);
             }
 

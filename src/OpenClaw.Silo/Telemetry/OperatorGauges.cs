@@ -4,6 +4,7 @@ using OpenClaw.Grains.Alerts.Index;
 using OpenClaw.Grains.ReadModels;
 using OpenClaw.Grains.Shops;
 using OpenClaw.ServiceDefaults.Redis;
+using Orleans.Runtime;
 using StackExchange.Redis;
 
 namespace OpenClaw.Silo.Telemetry;
@@ -11,9 +12,13 @@ namespace OpenClaw.Silo.Telemetry;
 /// <summary>
 /// The business gauges an operator reads next to the runtime's (the Aspire dashboard's Metrics tab, or any OTLP
 /// backend): shops by status, their sync lag, firing alerts by severity. Cluster-wide values from the read models
-/// (every tenant's shop index, shop summaries and alert index), refreshed every <see cref="Interval"/>; every silo
-/// reports the same numbers, so a backend takes the max across instances, never the sum. Tags are enums only: no
-/// tenant, shop id or name. Quota use is <c>openclaw.budget.quota.used</c> (RateBudgetMetrics).
+/// (every tenant's shop index, shop summaries and alert index), refreshed every <see cref="Interval"/>. Only the
+/// oldest active silo of the cluster (Orleans membership) reports the values; every other silo reports the same series
+/// with 0, so a backend that adds instances together — the Aspire dashboard does for a resource's replicas — shows each
+/// shop once, the max across instances is right too, and every instance has the same series (the Aspire dashboard's
+/// table view failed on a series only one replica had). When that silo leaves, the next oldest takes over within one
+/// interval. Tags are enums only: no tenant, shop id or name. Quota use is
+/// <c>openclaw.budget.quota.used</c> (RateBudgetMetrics).
 /// </summary>
 internal sealed partial class OperatorGauges : BackgroundService
 {
@@ -27,6 +32,8 @@ internal sealed partial class OperatorGauges : BackgroundService
     private readonly ShopReadModel summaries;
     private readonly TenantAlertIndex alerts;
     private readonly ILogger<OperatorGauges> logger;
+    private readonly IClusterMembershipService membership;
+    private readonly ILocalSiloDetails localSilo;
     private volatile Snapshot current = Snapshot.Empty;
 
     public OperatorGauges(IServiceProvider services, IMeterFactory meters, ILogger<OperatorGauges> logger)
@@ -34,6 +41,8 @@ internal sealed partial class OperatorGauges : BackgroundService
         redis = services.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName);
         summaries = services.GetRequiredService<ShopReadModel>();
         alerts = services.GetRequiredService<TenantAlertIndex>();
+        membership = services.GetRequiredService<IClusterMembershipService>();
+        localSilo = services.GetRequiredService<ILocalSiloDetails>();
         this.logger = logger;
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("openclaw.shops", () => current.ShopsByStatus.Select(kv => new Measurement<long>(kv.Value, new KeyValuePair<string, object?>("status", kv.Key))),
@@ -46,12 +55,15 @@ internal sealed partial class OperatorGauges : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first read waits one interval: a silo just started may not yet see the older silos as active in its
+        // membership snapshot and would report the same shops as they do (seen once as a doubled count at start-up).
         using var timer = new PeriodicTimer(Interval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
-                current = await ReadAsync().ConfigureAwait(false);
+                var read = await ReadAsync().ConfigureAwait(false);
+                current = IsOldestActiveSilo() ? read : read.Zeroed();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -60,8 +72,13 @@ internal sealed partial class OperatorGauges : BackgroundService
                 LogNotRefreshed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
+
+    // The reporter: the active silo with the earliest generation (start time), so a silo joining does not take over.
+    private bool IsOldestActiveSilo() => membership.CurrentSnapshot.Members.Values
+        .Where(m => m.Status == SiloStatus.Active)
+        .OrderBy(m => m.SiloAddress.Generation).ThenBy(m => m.SiloAddress.ToParsableString(), StringComparer.Ordinal)
+        .FirstOrDefault()?.SiloAddress.Equals(localSilo.SiloAddress) == true;
 
     private async Task<Snapshot> ReadAsync()
     {
@@ -112,5 +129,8 @@ internal sealed partial class OperatorGauges : BackgroundService
     private sealed record Snapshot(IReadOnlyDictionary<string, long> ShopsByStatus, double MaxLagSeconds, long Lagging, IReadOnlyDictionary<string, long> FiringBySeverity)
     {
         public static readonly Snapshot Empty = new(new Dictionary<string, long>(), 0, 0, new Dictionary<string, long>());
+
+        // The same series with every value 0: what a silo that is not the reporter publishes.
+        public Snapshot Zeroed() => new(ShopsByStatus.ToDictionary(kv => kv.Key, _ => 0L), 0, 0, FiringBySeverity.ToDictionary(kv => kv.Key, _ => 0L));
     }
 }

@@ -10,7 +10,8 @@ namespace OpenClaw.Grains.Calls;
 /// still joining (ARCHITECTURE §3): calls fail with <see cref="SiloUnavailableException"/>,
 /// <see cref="OrleansMessageRejectionException"/> or a response timeout, and succeed again once membership has moved
 /// the grain — about 2 s after a silo dies with OpenClaw's membership settings (docs/benchmarks.md). A Polly retry
-/// with a short jittered delay repeats such calls for at most a time budget; domain errors
+/// with a short jittered delay repeats such calls (and a message that expired waiting for placement,
+/// <see cref="IsExpiredMessage"/>) for at most a time budget; domain errors
 /// (<see cref="ArgumentException"/>, <see cref="InvalidOperationException"/>) and storage conflicts
 /// (<see cref="InconsistentStateException"/>) are never retried. Each attempt is bounded by the client's
 /// <c>ClientMessagingOptions.ResponseTimeout</c>, so the budget is exceeded by at most one response timeout.
@@ -26,8 +27,8 @@ public static class GrainCallRetry
     private static readonly ResiliencePipeline Pipeline = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is { } ex && IsTransient(ex) && WithinBudget(args.Context)),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
+                && (IsTransient(ex) || IsExpiredMessage(ex, args.Context.CancellationToken)) && WithinBudget(args.Context)),
             MaxRetryAttempts = int.MaxValue,
             Delay = Delay,
             BackoffType = DelayBackoffType.Constant,
@@ -65,6 +66,15 @@ public static class GrainCallRetry
         TimeoutException or OrleansException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// True for Orleans' "Message expired before placement could complete": an <see cref="OperationCanceledException"/>
+    /// while the caller's <paramref name="cancellationToken"/> is not cancelled, thrown when a call waited for the
+    /// grain's placement past its expiry while membership moved it (the 20-kill crash test saw it). A later attempt
+    /// finds the new placement.
+    /// </summary>
+    public static bool IsExpiredMessage(Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && !cancellationToken.IsCancellationRequested;
 
     private static bool WithinBudget(ResilienceContext context) =>
         context.Properties.TryGetValue(Started, out var started)

@@ -29,6 +29,26 @@ public sealed class GrainCallRetryTests
     }
 
     [Fact]
+    public async Task RetryAsync_MessageExpiredBeforePlacement_IsRetried_ButTheCallersCancellationIsNot()
+    {
+        var attempts = 0;
+        var answer = await GrainCallRetry.RetryAsync(
+            () => ++attempts < 2 ? Task.FromException<int>(new OperationCanceledException("Message expired before placement could complete for grain shop/1.")) : Task.FromResult(7),
+            TimeSpan.FromSeconds(10), Cancellation);
+        Assert.Equal((7, 2), (answer, attempts));
+
+        using var cancelled = new CancellationTokenSource();
+        attempts = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => GrainCallRetry.RetryAsync<int>(() =>
+        {
+            attempts++;
+            cancelled.Cancel();
+            throw new OperationCanceledException(cancelled.Token);
+        }, TimeSpan.FromSeconds(10), cancelled.Token));
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
     public async Task RetryAsync_DomainErrorOrStorageConflict_FailsAtOnce()
     {
         var attempts = 0;

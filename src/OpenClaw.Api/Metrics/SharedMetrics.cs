@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -49,12 +48,8 @@ public sealed class SharedMetrics(MetricsSnapshots snapshots, MetricsQuery query
         ArgumentNullException.ThrowIfNull(page);
         return snapshot.View(page.ViewKey, (result, computedAt) =>
         {
-            var start = 0;
-            if (page.After is { } after)
-            {
-                var at = BinarySearch(result.Shops, after);
-                start = at >= 0 ? at + 1 : ~at;
-            }
+            // Shops are ordered by id: the page starts after the last one not after the cursor's id.
+            var start = page.After is { } after ? result.Shops.TakeWhile(s => string.CompareOrdinal(s.ShopId, after) <= 0).Count() : 0;
 
             var count = Math.Min(page.Size, result.Shops.Count - start);
             var shops = result.Shops.Skip(start).Take(count).ToList();
@@ -123,32 +118,6 @@ public sealed class SharedMetrics(MetricsSnapshots snapshots, MetricsQuery query
     private byte[] Serialize(OverviewResult result, DateTimeOffset computedAt) => JsonSerializer.SerializeToUtf8Bytes(
         new MetricsOverview(computedAt, result.From, result.To, MetricsQuery.ShopLocal, result.Total, result.Shops.Count, result.Shops, null),
         json.Value.SerializerOptions);
-
-    // Index of the shop with this id in the id-ordered list, or the complement of where it would be.
-    private static int BinarySearch(IReadOnlyList<ShopMetrics> shops, string shopId)
-    {
-        int low = 0, high = shops.Count - 1;
-        while (low <= high)
-        {
-            var mid = low + ((high - low) / 2);
-            var order = string.CompareOrdinal(shops[mid].ShopId, shopId);
-            if (order == 0)
-            {
-                return mid;
-            }
-
-            if (order < 0)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-
-        return ~low;
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

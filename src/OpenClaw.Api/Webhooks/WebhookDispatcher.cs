@@ -24,8 +24,6 @@ public sealed partial class WebhookDispatcher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Subscribed before the first claim: an item queued from then on rings a channel this loop hears.
-        await inbox.Arrivals.ListenAsync().ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlyList<ClaimedWebhook> batch = [];

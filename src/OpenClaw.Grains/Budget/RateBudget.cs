@@ -178,8 +178,8 @@ public sealed partial class RateBudget : IRateBudget, IDisposable
                 now.ToUnixTimeMilliseconds(), (int)priority,
                 _options.PerAppPerSecond, appBurst, appBurst * rateReserve,
                 _options.PerShopPerSecond, shopBurst, shopBurst * rateReserve,
-                QuotaLimit(priority), priority == CallPriority.Backfill ? BackfillCap : -1,
-                day.Start.ToUnixTimeMilliseconds(), day.End.ToUnixTimeMilliseconds(),
+                QuotaLimit(priority), priority == CallPriority.Backfill && _options.BackfillPaceHeadStart < 1 ? BackfillCap : -1,
+                PaceStart(day).ToUnixTimeMilliseconds(), day.End.ToUnixTimeMilliseconds(),
                 _options.RecoveryPerSecond, _idleTtlMs, (long)DayTtl(day, now).TotalMilliseconds,
                 RateBudgetKeys.MinuteField(day, now),
             ]).ConfigureAwait(false))!;
@@ -290,6 +290,14 @@ public sealed partial class RateBudget : IRateBudget, IDisposable
     private static TimeSpan DayTtl(QuotaDay day, DateTimeOffset now) => day.End.AddDays(1) - now;
 
     private double BackfillCap => _options.DailyQuota * (1 - _options.BackfillQuotaReserve);
+
+    // The script paces backfill on the line from (start, 0) to (day end, cap); starting the line h ÷ (1 − h) days early
+    // makes it cap × (h + (1 − h) × f) at a fraction f of the day: the head start h at the day's start, cap at its end.
+    private DateTimeOffset PaceStart(QuotaDay day)
+    {
+        var h = Math.Min(_options.BackfillPaceHeadStart, 0.99);
+        return day.Start - ((day.End - day.Start) * (h / (1 - h)));
+    }
 
     private sealed record KnownPause(RateBudgetPauseReason Reason, DateTimeOffset Until);
 }

@@ -110,6 +110,15 @@ public sealed class RateBudgetOptions
     /// </summary>
     public double BackfillQuotaReserve { get; set; } = 0.30;
 
+    /// <summary>
+    /// Share of backfill's part of the quota (<c>DailyQuota × (1 − BackfillQuotaReserve)</c>) it may use at once when the
+    /// quota day begins; the rest is paced linearly through the day: at a fraction <c>f</c> of the day backfill runs
+    /// while the day's use is below <c>cap × (h + (1 − h) × f)</c>. Default 0.25. Without it (0) a shop connected just
+    /// after the quota day began got almost no history for hours (the AppHost demo, started at 04:00 UTC, could not
+    /// backfill 12 shops on 50,000 calls a day). 1 turns pacing off (the reserve still holds). 0 … 1.
+    /// </summary>
+    public double BackfillPaceHeadStart { get; set; } = 0.25;
+
     /// <summary>Window of the recent call rate used for the day's forecast. Default 15 min (whole minutes, 1 … 120).</summary>
     public TimeSpan RecentRateWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

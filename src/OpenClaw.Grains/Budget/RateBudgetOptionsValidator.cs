@@ -52,6 +52,7 @@ public sealed class RateBudgetOptionsValidator : IValidateOptions<RateBudgetOpti
 
         CheckReserves(Check, "Rate", options.WebhookRateReserve, options.IncrementalRateReserve, options.BackfillRateReserve);
         CheckReserves(Check, "Quota", options.WebhookQuotaReserve, options.IncrementalQuotaReserve, options.BackfillQuotaReserve);
+        Check(options.BackfillPaceHeadStart is >= 0 and <= 1, nameof(options.BackfillPaceHeadStart), "must be between 0 and 1 (a share of backfill's part of the quota)");
 
         // The backfill reserve is the largest: a bucket must hold 1 + reserve × size tokens for backfill ever to pass.
         var largest = Math.Clamp(options.BackfillRateReserve, 0, 0.99);

@@ -15,8 +15,6 @@ public sealed partial class NotificationOutboxService(NotificationDispatcher dis
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Subscribed before the first claim: an item queued from then on rings a channel this loop hears.
-        await outbox.Wake.ListenAsync().ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;

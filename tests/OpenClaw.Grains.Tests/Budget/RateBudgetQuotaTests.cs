@@ -74,7 +74,7 @@ public sealed class RateBudgetQuotaTests
     {
         // Quota 1,000, backfill leaves 25 %: at 06:00 (a quarter of the day) backfill may bring the day's use to 187.5.
         await using var kit = await BudgetTestKit.StartAsync(BudgetTestKit.Midnight.AddHours(6));
-        var budget = kit.Silo(0, o => { o.DailyQuota = 1000; o.BackfillQuotaReserve = 0.25; });
+        var budget = kit.Silo(0, o => { o.DailyQuota = 1000; o.BackfillQuotaReserve = 0.25; o.BackfillPaceHeadStart = 0; });
 
         var backfill = await BudgetTestKit.GrantsUntilRefusedAsync(budget, "shop", CallPriority.Backfill);
         var refused = await budget.TryAcquireAsync("shop", CallPriority.Backfill);
@@ -97,6 +97,22 @@ public sealed class RateBudgetQuotaTests
         Assert.Equal((RateBudgetPauseReason.BackfillAheadOfPace, paceAt188), (thrown.Reason, thrown.RetryAt));
         Assert.Equal(0, atFirstRetry);
         Assert.Equal(1, afterPace);
+    }
+
+    [Fact]
+    public async Task Backfill_RightAfterTheQuotaDayBegins_MayUseItsHeadStartAtOnce()
+    {
+        // Quota 1,000, backfill leaves 25 % (cap 750), head start 25 %: at 00:00 backfill may bring the day's use to
+        // 187.5 at once (with no head start: nothing until the day moves on). The pace passes 188 when
+        // 750 × (0.25 + 0.75 f) = 188, i.e. f = 0.000889 of the day: 76.8 s after midnight.
+        await using var kit = await BudgetTestKit.StartAsync(BudgetTestKit.Midnight);
+        var budget = kit.Silo(0, o => { o.DailyQuota = 1000; o.BackfillQuotaReserve = 0.25; o.BackfillPaceHeadStart = 0.25; });
+
+        var backfill = await BudgetTestKit.GrantsUntilRefusedAsync(budget, "shop", CallPriority.Backfill);
+        var refused = await budget.TryAcquireAsync("shop", CallPriority.Backfill);
+
+        Assert.Equal(188, backfill);
+        Assert.Equal((RateBudgetPauseReason.BackfillAheadOfPace, BudgetTestKit.Midnight.AddMilliseconds(76_801)), (refused.PauseReason, refused.RetryAt));
     }
 
     [Fact]

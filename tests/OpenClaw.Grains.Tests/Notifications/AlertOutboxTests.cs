@@ -221,14 +221,17 @@ public sealed class AlertOutboxTests : IAsyncLifetime
     public async Task Sender_IdleOnItsPoll_IsWokenByAnEnqueue()
     {
         // The fake clock never moves, so the sender's poll never ends: after its first drain only the outbox's wake
-        // (Redis pub/sub, rung by EnqueueAsync) can make it claim again.
+        // (Redis pub/sub, rung by EnqueueAsync) can make it claim again. The first notification is queued before the
+        // sender starts, so its first drain finds it; the second is queued once the wake is subscribed (the sender
+        // subscribes in its first wait; a ring published before that is lost, and only the poll would find the item).
         await SaveChannelAsync(NotificationChannelKind.Webhook, "hook", "s");
         var sender = _kit.Services.GetServices<IHostedService>().OfType<NotificationOutboxService>().Single();
+        await Outbox.EnqueueAsync(_kit.Firing("shop-1"));
         await sender.StartAsync(Ct);
         try
         {
-            await Outbox.EnqueueAsync(_kit.Firing("shop-1"));
             await Eventually.TrueAsync(() => Task.FromResult(_receiver.Requests.Count == 1), TimeSpan.FromSeconds(30), () => "the first notification was not sent");
+            await Outbox.Wake.ListenAsync(TimeSpan.FromSeconds(10), Ct);
 
             // The sender drained the first one (or is about to) and waits on its poll: this one needs the wake.
             var second = _kit.Firing("shop-2");

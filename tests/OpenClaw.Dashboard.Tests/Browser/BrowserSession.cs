@@ -83,15 +83,27 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = false, Animations = ScreenshotAnimations.Disabled });
     }
 
-    /// <summary>Runs axe on the page; fails listing every serious or critical violation (rule, impact, first elements).</summary>
+    /// <summary>
+    /// Runs axe on the page; fails listing every serious or critical violation (rule, impact, first elements) that is
+    /// still there a second later. A scan can land while Fluent UI's web components are still upgrading: once in CI the
+    /// search box's internal clear button was scanned before the component hid it (2026-12-01), and the next runs were clean.
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var result = await page.RunAxe();
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        var bad = Serious(await page.RunAxe());
+        if (bad.Count > 0)
+        {
+            await page.WaitForTimeoutAsync(1000);
+            bad = Serious(await page.RunAxe());
+        }
+
         Assert.True(bad.Count == 0, $"{what}: " + string.Join("; ", bad.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
     }
+
+    private static List<AxeResultItem> Serious(AxeResult result) =>
+        [.. result.Violations.Where(v => v.Impact is "serious" or "critical")];
 
     /// <summary>
     /// A firing alert of <paramref name="shopId"/>: the seller revokes the app in the simulator and a sync finds out

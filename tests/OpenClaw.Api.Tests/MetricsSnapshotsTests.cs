@@ -42,7 +42,7 @@ public sealed class MetricsSnapshotsTests : IDisposable
         Assert.Same(results[0], results[1]);
         Assert.Equal(1, computed);
         Assert.Equal(time.GetUtcNow(), results[0].ComputedAt);
-        Assert.Equal("{\"value\":42,\"computed_at\":\"2026-11-30T12:00:00+00:00\"}", System.Text.Encoding.UTF8.GetString(results[0].Json));
+        Assert.Equal("{\"value\":42,\"computed_at\":\"2026-11-30T12:00:00+00:00\"}", System.Text.Encoding.UTF8.GetString(results[0].Body.Json));
     }
 
     [Fact]

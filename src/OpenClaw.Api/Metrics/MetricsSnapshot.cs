@@ -40,14 +40,8 @@ public sealed class MetricsSnapshot<T> : IMetricsSnapshot
     /// <summary>The whole value's body, made once and shared by every response that serves this result.</summary>
     public SharedBody Body => body.Value;
 
-    /// <summary>The UTF-8 JSON of <see cref="Body"/>.</summary>
-    public byte[] Json => Body.Json;
-
-    /// <summary>The gzip of <see cref="Body"/>.</summary>
-    public byte[] GzipJson => Body.GzipJson;
-
     /// <summary>
-    /// A view of the value named <paramref name="key"/> (e.g. <c>"page|after|limit"</c>): made by <paramref name="serialize"/>
+    /// A view of the value named <paramref name="key"/> (e.g. <c>"page.&lt;after&gt;.&lt;size&gt;"</c>, <see cref="OverviewPage.ViewKey"/>): made by <paramref name="serialize"/>
     /// once per result and key while fewer than <see cref="MaxViews"/> are kept, else made for this request only.
     /// </summary>
     public SharedBody View(string key, Func<T, DateTimeOffset, byte[]> serialize)

@@ -47,6 +47,48 @@ public sealed class KeysAndDocumentTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Key_RevokedThroughOneReplica_IsRefusedByAnotherThatCachedIt()
+    {
+        // The other replica would trust its cached record for 5 minutes: only the revocation message can refuse the key.
+        var replicaUrl = await fixture.StartApiReplicaAsync("--Api:KeyCacheLifetime=00:05:00");
+        var (tenantId, adminKey) = await steps.NewTenantAsync("admin");
+        using var admin = fixture.NewApiClient(adminKey);
+        using var issued = await admin.PostAsJsonAsync($"/api/v1/tenants/{tenantId}/keys", new { name = "erp", scopes = new[] { "read" } }, Ct);
+        var body = await issued.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var (key, keyId) = (body.GetProperty("key").GetString()!, body.GetProperty("key_id").GetString()!);
+        using var replica = new HttpClient { BaseAddress = new Uri(replicaUrl) };
+        replica.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        using (var ok = await replica.GetAsync("/api/v1/shops", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using (var revoked = await admin.DeleteAsync($"/api/v1/tenants/{tenantId}/keys/{keyId}", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        }
+
+        // Pub/sub delivery is asynchronous: allow it 2 s.
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        HttpStatusCode status;
+        do
+        {
+            using var after = await replica.GetAsync("/api/v1/shops", Ct);
+            status = after.StatusCode;
+            if (status == HttpStatusCode.Unauthorized)
+            {
+                await AgencySteps.AssertProblemAsync(after, HttpStatusCode.Unauthorized);
+                break;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
     public async Task Tenant_CreatedTwice_IsAConflict_AndBadIdIsRejected()
     {
         using var platform = fixture.NewApiClient(ApiFixture.BootstrapKey);

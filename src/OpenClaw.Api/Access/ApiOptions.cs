@@ -28,4 +28,12 @@ public sealed class ApiOptions
     /// <summary>How long a consent link (its signed <c>state</c>) stays valid; TikTok's authorization code lives 30 minutes.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan OAuthStateLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long this replica trusts a key record it read from Redis before reading it again (0 = read on every request).
+    /// A revocation reaches every replica at once over Redis pub/sub; this bounds how long a replica that missed that
+    /// message (store outage) still accepts the revoked key. It is also the resolution of a key's <c>last_used_at</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan KeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -19,6 +19,7 @@ using OpenClaw.Grains.ReadModels;
 using OpenClaw.ServiceDefaults.Configuration;
 using OpenClaw.ServiceDefaults.Redis;
 using OpenClaw.TikTokShop.Configuration;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -59,7 +60,7 @@ public static class ApiServiceExtensions
 
         services.AddSingleton(sp => new TenantIndex(Redis(sp)));
         services.AddSingleton(sp => new ShopReadModel(Redis(sp)));
-        services.AddSingleton(sp => new ApiKeyStore(Redis(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ApiKeyStore(Redis(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ApiOptions>>().Value.KeyCacheLifetime));
         services.AddSingleton(sp => new TenantStore(Redis(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OAuthStateProtector>(sp, Redis(sp)));
         services.AddSingleton<ShopCatalog>();

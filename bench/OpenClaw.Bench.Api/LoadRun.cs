@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using OpenClaw.Api.Metrics;
 using OpenClaw.Bench.Cluster;
 using OpenClaw.Bench.Sync;
 
@@ -27,6 +29,8 @@ internal static class LoadRun
     public static async Task<LoadRunResult> RunAsync(ApiStack stack, string label, IReadOnlyList<string> paths, int clients, int warmup, int seconds,
         bool gzip = false)
     {
+        var snapshots = stack.ApiServices.GetRequiredService<MetricsSnapshots>();
+        var computations = snapshots.Computations;
         var resultPath = LoadGenerator.NewResultPath();
         var plan = new LoadPlan(stack.ApiUrl, stack.TenantKey, paths, clients, warmup, seconds, resultPath, gzip);
         double api = 0, silo = 0, garnet = 0, load = 0;
@@ -44,6 +48,7 @@ internal static class LoadRun
         });
         var run = new LoadRunResult(label, result, api, silo, garnet, load);
         Console.WriteLine(run.Row());
+        Console.WriteLine($"  shared metrics computations (first reads and refreshes) during the run: {snapshots.Computations - computations}");
 
         // Commands an overloaded run left queued in the API's multiplexer are still sent: let them drain first.
         var drain = Stopwatch.StartNew();

@@ -15,7 +15,8 @@ namespace OpenClaw.Bench.Api;
 /// <c>overview</c>: 1,000 paused shops of one tenant with 90 days of buckets (<see cref="MetricSeeder"/>); the load
 /// process's 64 clients hammer <c>GET /api/v1/metrics/overview</c> over 30 and 90 days — the default page (tenant total
 /// and 50 shops) and the whole list (<c>limit=1000</c>, plain and gzip) — then the shop list, then both mixed (does a
-/// heavy read starve a light one?). A profile
+/// heavy read starve a light one?), and the default page again while <c>--churn-per-second</c> shops a second (default
+/// 8: each of 1,000 shops about every 2 min, like its orders poll) change their buckets' version. A profile
 /// follows: one client alone, Redis commands per request, and the same reads in-process (query, then JSON) to say where
 /// the time goes. Target (issue 15): p99 ≤ 50 ms for the overview with 64 clients.
 /// </summary>
@@ -58,6 +59,16 @@ internal static class OverviewScenario
         foreach (var (days, path) in ranges)
         {
             runs.Add(await LoadRun.RunAsync(stack, $"overview, {days} days (default page: total + 50 shops)", [path], clients, warmup, seconds));
+        }
+
+        // The same while shops keep syncing: each refresh (every FreshFor, 15 s) re-reads the shops written since.
+        var churn = o.Int("churn-per-second", 8);
+        await using (BucketChurn.Start(stack.Redis, [.. stack.Shops.Select(s => s.ShopId)], churn))
+        {
+            foreach (var (days, path) in ranges)
+            {
+                runs.Add(await LoadRun.RunAsync(stack, $"overview, {days} days, default page, {churn} shops written a second", [path], clients, warmup, seconds));
+            }
         }
 
         foreach (var (days, path) in ranges)

@@ -34,7 +34,19 @@ public sealed partial class MetricsSnapshots(IOptions<MetricsCacheOptions> optio
     /// <param name="serialize">The response body of a result and the time its computation started.</param>
     /// <param name="cancellationToken">Stops this reader's wait, not the computation.</param>
     /// <exception cref="Exception">Whatever <paramref name="compute"/> threw, to every reader waiting for it.</exception>
-    public async Task<MetricsSnapshot<T>> GetAsync<T>(string tenantId, string query, Func<Task<T>> compute,
+    public Task<MetricsSnapshot<T>> GetAsync<T>(string tenantId, string query, Func<Task<T>> compute,
+        Func<T, DateTimeOffset, byte[]> serialize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        return GetAsync<T>(tenantId, query, _ => compute(), serialize, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="GetAsync{T}(string, string, Func{Task{T}}, Func{T, DateTimeOffset, byte[]}, CancellationToken)"/>,
+    /// with <paramref name="compute"/> given the result it replaces (null at first, kept across
+    /// <see cref="Invalidate"/>), so a refresh can reuse what it knows is unchanged.
+    /// </summary>
+    public async Task<MetricsSnapshot<T>> GetAsync<T>(string tenantId, string query, Func<MetricsSnapshot<T>?, Task<T>> compute,
         Func<T, DateTimeOffset, byte[]> serialize, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
@@ -92,9 +104,10 @@ public sealed partial class MetricsSnapshots(IOptions<MetricsCacheOptions> optio
     public void Dispose() => gate.Dispose();
 
     // Called under the entry's lock: the computation runs on the thread pool behind the gate.
-    private Task<Stored> Start<T>(Entry entry, Func<Task<T>> compute, Func<T, DateTimeOffset, byte[]> serialize)
+    private Task<Stored> Start<T>(Entry entry, Func<MetricsSnapshot<T>?, Task<T>> compute, Func<T, DateTimeOffset, byte[]> serialize)
     {
         var generation = entry.Generation;
+        var previous = entry.Value?.Snapshot as MetricsSnapshot<T>;
         var done = new TaskCompletionSource<Stored>(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = Task.Run(async () =>
         {
@@ -103,7 +116,7 @@ public sealed partial class MetricsSnapshots(IOptions<MetricsCacheOptions> optio
             {
                 var started = time.GetUtcNow();
                 Interlocked.Increment(ref computations);
-                var value = await compute().ConfigureAwait(false);
+                var value = await compute(previous).ConfigureAwait(false);
                 var stored = new Stored(new MetricsSnapshot<T>(value, started, serialize), generation);
                 lock (entry)
                 {

@@ -14,7 +14,9 @@ namespace OpenClaw.Api.Metrics;
 /// <param name="To">Last shop-local date (inclusive).</param>
 /// <param name="Total">Every shop together.</param>
 /// <param name="Shops">Each shop's sums, ordered by shop id (ordinal).</param>
-public sealed record OverviewResult(DateOnly From, DateOnly To, MetricSummary Total, IReadOnlyList<ShopMetrics> Shops);
+/// <param name="Sums">Each shop's sums with the version of its buckets, for the next refresh to reuse (empty without shops).</param>
+public sealed record OverviewResult(DateOnly From, DateOnly To, MetricSummary Total, IReadOnlyList<ShopMetrics> Shops,
+    IReadOnlyDictionary<string, ShopRangeSums> Sums);
 
 /// <summary>
 /// The tenant-wide metrics reads (overview, comparison) through <see cref="MetricsSnapshots"/>: computed once per
@@ -26,19 +28,21 @@ public sealed class SharedMetrics(MetricsSnapshots snapshots, MetricsQuery query
 {
     /// <summary>
     /// The tenant's total and each shop's sums over the shop-local range (shared result; shops ordered by id, so a
-    /// page is the shops after a cursor's id).
+    /// page is the shops after a cursor's id). A refresh re-reads only the shops whose buckets were written since the
+    /// result it replaces, if that result was computed the same UTC day (buckets expire at UTC midnight without a write).
     /// </summary>
     public Task<MetricsSnapshot<OverviewResult>> OverviewAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        snapshots.GetAsync(tenantId, Invariant($"overview|{from:yyyy-MM-dd}|{to:yyyy-MM-dd}"), async () =>
+        snapshots.GetAsync<OverviewResult>(tenantId, Invariant($"overview|{from:yyyy-MM-dd}|{to:yyyy-MM-dd}"), async previous =>
         {
             var shopIds = await tenants.ReadAsync(tenantId).ConfigureAwait(false);
             if (shopIds.Count == 0)
             {
-                return new OverviewResult(from, to, MetricsQuery.Empty, []);
+                return new OverviewResult(from, to, MetricsQuery.Empty, [], new Dictionary<string, ShopRangeSums>());
             }
 
-            var overview = await query.OverviewAsync(shopIds, from, to).ConfigureAwait(false);
-            return new OverviewResult(from, to, overview.Total, [.. overview.Shops.OrderBy(s => s.ShopId, StringComparer.Ordinal)]);
+            var reuse = previous is not null && previous.ComputedAt.UtcDateTime.Date == time.GetUtcNow().UtcDateTime.Date ? previous.Value.Sums : null;
+            var overview = await query.OverviewAsync(shopIds, from, to, reuse).ConfigureAwait(false);
+            return new OverviewResult(from, to, overview.Total, [.. overview.Shops.OrderBy(s => s.ShopId, StringComparer.Ordinal)], overview.Sums);
         }, Serialize, cancellationToken);
 
     /// <summary>One page of a shared overview: the tenant total and the shops after the page's cursor (made once per result and page).</summary>

@@ -89,6 +89,40 @@ public sealed class MetricsQueryTests(EntityStoreFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Overview_RefreshedWithEarlierSums_RereadsOnlyShopsWrittenSince_AndEqualsAFullRead()
+    {
+        var (from, to) = (Today.AddDays(-1), Today);
+        var a = await ShopAsync("w1", 10m);
+        var b = await ShopAsync("w2", 30m);
+        var first = await Query().OverviewAsync([a, b], from, to);
+        Assert.Equal(2, first.ShopsRead);
+
+        var unchanged = await Query().OverviewAsync([a, b], from, to, first.Sums);
+        Assert.Equal(0, unchanged.ShopsRead);
+        Assert.Equal(Json(first.Total), Json(unchanged.Total));
+
+        // A second order for b moves b's sums: b is read again, a is reused, and the result equals a full read.
+        var order = OrderContributionTests.Order("AWAITING_SHIPMENT", Now.AddHours(-2), Now.AddHours(-2), 5m) with { Id = "o2" };
+        EntityVersion[] page = [Version(EntityKind.Order, order.Id, order, StoredEntityJson.Default.StoredOrder)];
+        await fixture.Store.UpsertAsync(b, page);
+        await fixture.Book().ApplyAsync(b, TimeZoneInfo.Utc, TouchedGroups.Of(page), Now);
+        var refreshed = await Query().OverviewAsync([a, b], from, to, unchanged.Sums);
+        var full = await Query().OverviewAsync([a, b], from, to);
+        Assert.Equal(1, refreshed.ShopsRead);
+        Assert.Equal(Json(full.Total), Json(refreshed.Total));
+        Assert.Equal(45m, Assert.Single(refreshed.Total.Money).Gmv);
+        Assert.Equal(35m, Assert.Single(refreshed.Shops.Single(s => s.ShopId == b).Summary.Money).Gmv);
+
+        // A new reporting zone resets a's buckets (a rebuild follows): a is read again.
+        await fixture.Book().EnsureZoneAsync(a, "Asia/Bangkok", Now);
+        var afterReset = await Query().OverviewAsync([a, b], from, to, refreshed.Sums);
+        Assert.Equal(1, afterReset.ShopsRead);
+        Assert.Equal(35m, Assert.Single(afterReset.Total.Money).Gmv);
+    }
+
+    private static string Json(MetricSummary summary) => JsonSerializer.Serialize(summary);
+
+    [Fact]
     public async Task Reconcile_FivePercentOff_FlaggedOnePercentNot()
     {
         var day = MetricContribution.Day(Today);

@@ -26,26 +26,48 @@ public sealed record TrackingComparison(int FinalPackages, IReadOnlyList<string>
 /// </summary>
 public static class TrackingTruth
 {
-    /// <summary>Waits until no shop has tracking waiting (both lists empty).</summary>
-    public static Task WaitDrainedAsync(SyncFixture fixture, IReadOnlyList<string> shopIds, TimeSpan timeout)
+    /// <summary>
+    /// Waits until no shop has tracking waiting (both lists empty). The drain runs at backfill priority, so its speed
+    /// follows the budget (injected 429s halve the app's rate): past <paramref name="timeout"/> the wait goes on while
+    /// the fleet's pending count keeps falling (at least once every <see cref="DrainStall"/>), up to three times
+    /// <paramref name="timeout"/>; it fails at once when the count stops falling for longer than that.
+    /// </summary>
+    public static async Task WaitDrainedAsync(SyncFixture fixture, IReadOnlyList<string> shopIds, TimeSpan timeout)
     {
-        var last = "";
-        return Eventually.TrueAsync(async () =>
+        var started = DateTime.UtcNow;
+        var (fewest, lastProgress) = (long.MaxValue, started);
+        while (true)
         {
-            foreach (var id in shopIds)
+            var counts = await Task.WhenAll(shopIds.Select(id => fixture.Tracking.CountAsync(id)));
+            var pending = counts.Sum(c => c.Due + c.Backlog);
+            if (pending == 0)
             {
-                var (due, backlog) = await fixture.Tracking.CountAsync(id);
-                if (due + backlog > 0)
-                {
-                    var report = await fixture.Cluster.Client.GetGrain<IShopGrain>(id).GetSyncReportAsync();
-                    last = $"{id}: {due} due, {backlog} in the backlog; packages: {report.Domains.First(d => d.Domain == SyncDomain.Packages)}";
-                    return false;
-                }
+                return;
             }
 
-            return true;
-        }, timeout, () => "tracking was not drained: " + last);
+            var now = DateTime.UtcNow;
+            if (pending < fewest)
+            {
+                (fewest, lastProgress) = (pending, now);
+            }
+
+            var stalled = now - lastProgress > DrainStall;
+            if ((now - started > timeout && stalled) || now - started > 3 * timeout)
+            {
+                var waiting = shopIds.Zip(counts).First(p => p.Second.Due + p.Second.Backlog > 0);
+                var report = await fixture.Cluster.Client.GetGrain<IShopGrain>(waiting.First).GetSyncReportAsync();
+                throw new TimeoutException(
+                    $"after {(now - started).TotalSeconds:0} s tracking was not drained: {pending} orders still wait over {counts.Count(c => c.Due + c.Backlog > 0)} shops, " +
+                    $"the last fall {(now - lastProgress).TotalSeconds:0} s ago; {waiting.First}: {waiting.Second.Due} due, {waiting.Second.Backlog} in the backlog; " +
+                    $"packages: {report.Domains.First(d => d.Domain == SyncDomain.Packages)}");
+            }
+
+            await Task.Delay(500);
+        }
     }
+
+    /// <summary>How long the pending tracking may stay flat before a drain past its timeout counts as stuck.</summary>
+    public static readonly TimeSpan DrainStall = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Compares every shop in <paramref name="shopIds"/>; with <paramref name="finalBefore"/> (a running clock) only

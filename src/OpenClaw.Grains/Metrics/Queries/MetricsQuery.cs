@@ -31,21 +31,54 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
     /// <summary>
     /// The tenant overview in one read (pipelined batches of <see cref="BatchReads"/>, one pass over shops × days):
     /// every shop's sums in the order given and their total (the same total <see cref="CompareAsync"/> gives for these shops).
+    /// With <paramref name="reuse"/> (the <see cref="MetricsOverviewTotals.Sums"/> of an earlier overview of the same
+    /// range) a shop whose buckets have not been written since (same version token, currency and zone) is not read
+    /// again: a refresh costs the shops that changed, not every shop × day. The caller decides how long reuse is sound
+    /// (buckets that expire by TTL change no version).
     /// </summary>
     /// <exception cref="ArgumentException">No shops, or the range is reversed or longer than <see cref="MaxDays"/>.</exception>
-    public async Task<MetricsOverviewTotals> OverviewAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
+    public async Task<MetricsOverviewTotals> OverviewAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to,
+        IReadOnlyDictionary<string, ShopRangeSums>? reuse = null)
     {
-        ArgumentNullException.ThrowIfNull(shopIds);
-        var total = new MetricSums();
-        var rows = new List<ShopMetrics>(shopIds.Count);
-        await foreach (var shop in ReadAsync(shopIds, from, to).ConfigureAwait(false))
+        CheckRange(shopIds, from, to);
+        var db = redis.GetDatabase();
+
+        // Versions first: a write landing after this read makes the next refresh read the shop again.
+        var versions = await Task.WhenAll(shopIds.Select(s => db.HashGetAsync(MetricKeys.Meta(s), VersionFields))).ConfigureAwait(false);
+        var sums = new Dictionary<string, ShopRangeSums>(shopIds.Count, StringComparer.Ordinal);
+        var toRead = new List<string>();
+        for (var i = 0; i < shopIds.Count; i++)
         {
-            var sums = shop.Sum(_ => true);
-            total.Add(sums);
-            rows.Add(new ShopMetrics(shop.ShopId, shop.Summary?.Shop.Region, sums.ToSummary()));
+            var version = string.Join('|', versions[i].Select(v => v.ToString()));
+            if (reuse is not null && reuse.TryGetValue(shopIds[i], out var known) && known.Version == version)
+            {
+                sums[shopIds[i]] = known;
+            }
+            else
+            {
+                sums[shopIds[i]] = new ShopRangeSums(version, new MetricSums());
+                toRead.Add(shopIds[i]);
+            }
         }
 
-        return new MetricsOverviewTotals(total.ToSummary(), rows);
+        var regions = (await readModel.ReadAsync(shopIds).ConfigureAwait(false)).ToDictionary(s => s.Shop.ShopId, s => s.Shop.Region, StringComparer.Ordinal);
+        if (toRead.Count > 0)
+        {
+            await foreach (var shop in ReadAsync(toRead, from, to).ConfigureAwait(false))
+            {
+                sums[shop.ShopId] = sums[shop.ShopId] with { Sums = shop.Sum(_ => true) };
+            }
+        }
+
+        var total = new MetricSums();
+        var rows = new List<ShopMetrics>(shopIds.Count);
+        foreach (var shopId in shopIds)
+        {
+            total.Add(sums[shopId].Sums);
+            rows.Add(new ShopMetrics(shopId, regions.GetValueOrDefault(shopId), sums[shopId].Sums.ToSummary()));
+        }
+
+        return new MetricsOverviewTotals(total.ToSummary(), rows, sums, toRead.Count);
     }
 
     /// <summary>One shop's sums per shop-local day (every day of the range, empty days included).</summary>
@@ -150,17 +183,7 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
     // Every shop's day buckets, metadata and summary, in the order given, read in pipelined batches of shops.
     private async IAsyncEnumerable<ShopBuckets> ReadAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
     {
-        ArgumentNullException.ThrowIfNull(shopIds);
-        if (shopIds.Count == 0)
-        {
-            throw new ArgumentException("at least one shop is needed", nameof(shopIds));
-        }
-
-        if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
-        {
-            throw new ArgumentException($"the range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} must run forward and span at most {MaxDays} days", nameof(to));
-        }
-
+        CheckRange(shopIds, from, to);
         var db = redis.GetDatabase();
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToArray();
         var perBatch = Math.Max(1, BatchReads / days.Length);
@@ -187,6 +210,23 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
             var metas = ids.Select(s => db.HashGetAsync(MetricKeys.Meta(s), [MetricKeys.CurrencyField, MetricKeys.ZoneField])).ToArray();
             await Task.WhenAll(buckets.SelectMany(b => b).Cast<Task>().Concat(metas)).ConfigureAwait(false);
             return (ids, buckets, metas);
+        }
+    }
+
+    // The meta fields whose values together say a shop's sums are unchanged.
+    private static readonly RedisValue[] VersionFields = [MetricKeys.VersionField, MetricKeys.CurrencyField, MetricKeys.ZoneField];
+
+    private static void CheckRange(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(shopIds);
+        if (shopIds.Count == 0)
+        {
+            throw new ArgumentException("at least one shop is needed", nameof(shopIds));
+        }
+
+        if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            throw new ArgumentException($"the range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} must run forward and span at most {MaxDays} days", nameof(to));
         }
     }
 

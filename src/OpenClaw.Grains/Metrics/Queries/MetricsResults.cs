@@ -59,7 +59,15 @@ public sealed record ShopMetrics(string ShopId, string? Region, MetricSummary Su
 /// <summary>The tenant overview's sums (<see cref="MetricsQuery.OverviewAsync"/>).</summary>
 /// <param name="Total">Every shop together (the tenant total when the shops are a tenant's).</param>
 /// <param name="Shops">Each shop's sums, in the order asked.</param>
-public sealed record MetricsOverviewTotals(MetricSummary Total, IReadOnlyList<ShopMetrics> Shops);
+/// <param name="Sums">Each shop's sums with the version of its buckets they were read at: pass them to the next
+/// <see cref="MetricsQuery.OverviewAsync"/> of the same range to skip the shops whose buckets have not changed.</param>
+/// <param name="ShopsRead">How many shops' buckets this computation read (the others were reused).</param>
+public sealed record MetricsOverviewTotals(MetricSummary Total, IReadOnlyList<ShopMetrics> Shops, IReadOnlyDictionary<string, ShopRangeSums> Sums, int ShopsRead);
+
+/// <summary>One shop's sums over a range, read when its buckets had <paramref name="Version"/> (meta <c>v</c>, currency, zone).</summary>
+/// <param name="Version">What the shop's metrics metadata said before the buckets were read.</param>
+/// <param name="Sums">The shop-level sums of the range (not to be changed: they are shared by later computations).</param>
+public sealed record ShopRangeSums(string Version, MetricSums Sums);
 
 /// <summary>One shop-local day of a shop's series.</summary>
 /// <param name="Date">The shop-local date.</param>

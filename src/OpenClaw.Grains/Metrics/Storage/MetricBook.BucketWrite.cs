@@ -5,7 +5,7 @@ namespace OpenClaw.Grains.Metrics.Storage;
 
 public sealed partial class MetricBook
 {
-    // The arguments of one MetricBookScripts.Apply call: ledger compare-and-set per group, then increments per bucket.
+    // The arguments of one MetricBookScripts.Apply call: the version token, ledger compare-and-set per group, then increments per bucket.
     private sealed class BucketWrite(string shopId, DateOnly firstKeptDay, int retentionDays)
     {
         private readonly List<(string Key, string? Expected, string Next)> _ledger = [];
@@ -35,8 +35,8 @@ public sealed partial class MetricBook
 
         public (RedisKey[] Keys, RedisValue[] Args) ScriptArguments()
         {
-            var keys = new List<RedisKey> { MetricKeys.Ledger(shopId) };
-            var args = new List<RedisValue> { _ledger.Count };
+            var keys = new List<RedisKey> { MetricKeys.Ledger(shopId), MetricKeys.Meta(shopId) };
+            var args = new List<RedisValue> { MetricKeys.NewVersion(), _ledger.Count };
             foreach (var (key, expected, next) in _ledger)
             {
                 args.Add(key);

@@ -43,7 +43,7 @@ public sealed partial class MetricBook
 
         var reset = db.CreateTransaction();
         _ = reset.KeyDeleteAsync([.. keys]);
-        _ = reset.HashSetAsync(meta, [new(MetricKeys.ZoneField, zoneId), new(MetricKeys.RebuildField, "0:0")]);
+        _ = reset.HashSetAsync(meta, [new(MetricKeys.ZoneField, zoneId), new(MetricKeys.RebuildField, "0:0"), new(MetricKeys.VersionField, MetricKeys.NewVersion())]);
         if (!await reset.ExecuteAsync().ConfigureAwait(false))
         {
             throw new RedisException($"metrics reset of shop {shopId} was not executed");

@@ -22,7 +22,9 @@ public static class MetricKeys
 
     /// <summary>
     /// The shop's metrics metadata hash: <c>zone</c> (the IANA zone the buckets are built in), <c>currency</c> (of its
-    /// orders) and, while a time-zone rebuild runs, <c>rebuild</c> (<c>&lt;kind index&gt;:&lt;HSCAN cursor&gt;</c>).
+    /// orders), <c>v</c> (a token replaced by every write to the day buckets, so a reader can tell a shop's buckets are
+    /// unchanged since it last summed them) and, while a time-zone rebuild runs, <c>rebuild</c>
+    /// (<c>&lt;kind index&gt;:&lt;HSCAN cursor&gt;</c>).
     /// </summary>
     public static string Meta(string shopId) => $"oc:{{s:{shopId}}}:m:meta";
 
@@ -34,4 +36,13 @@ public static class MetricKeys
 
     /// <summary>Meta field: rebuild progress.</summary>
     public const string RebuildField = "rebuild";
+
+    /// <summary>Meta field: the buckets' version token, replaced by every bucket write (<see cref="NewVersion"/>).</summary>
+    public const string VersionField = "v";
+
+    /// <summary>
+    /// A fresh version token: unique, not a counter, so a reader never mistakes buckets rebuilt or recreated after a
+    /// reset for the ones it summed before.
+    /// </summary>
+    public static string NewVersion() => Guid.NewGuid().ToString("N");
 }

@@ -10,7 +10,7 @@ namespace OpenClaw.Api.Shops;
 /// </summary>
 public sealed class ShopCatalog(TenantIndex index, ShopReadModel summaries)
 {
-    /// <summary>Summaries read per Redis round trip.</summary>
+    /// <summary>Most summaries read per Redis round trip.</summary>
     public const int BatchSize = 200;
 
     /// <summary>One page of the tenant's shops, ordered by shop id, after the query's cursor and matching its filters.</summary>
@@ -22,9 +22,11 @@ public sealed class ShopCatalog(TenantIndex index, ShopReadModel summaries)
         var after = query.After;
         var remaining = after is null ? ids : [.. ids.Where(id => string.CompareOrdinal(id, after) > 0)];
         var items = new List<ShopListItem>(limit + 1);
-        for (var offset = 0; offset < remaining.Count && items.Count <= limit; offset += BatchSize)
+        // Read no more summaries than the page still needs (plus one to know a next page exists): each is a JSON parse.
+        for (var offset = 0; offset < remaining.Count && items.Count <= limit;)
         {
-            var batch = remaining.Skip(offset).Take(BatchSize).ToList();
+            var batch = remaining.Skip(offset).Take(Math.Clamp(limit + 1 - items.Count, 1, BatchSize)).ToList();
+            offset += batch.Count;
             var reports = await summaries.ReadAsync(batch).ConfigureAwait(false);
             items.AddRange(reports.Where(r => Matches(r, tenantId, query)).OrderBy(r => r.Shop.ShopId, StringComparer.Ordinal).Select(ShopListItem.From));
         }

@@ -45,8 +45,10 @@ public static class MetricsTruth
         var tracking = new List<string>();
         var ahead = new List<string>();
         var compared = 0;
+        var summaries = new List<string>();
         foreach (var shopId in shopIds)
         {
+            var differingDays = new SortedSet<string>(StringComparer.Ordinal);
             var zoneId = (await fixture.Cluster.Client.GetGrain<IShopGrain>(shopId).GetAsync()).Settings.TimeZone;
             var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
             var today = MetricContribution.LocalDate(fixture.Clock.Now, zone);
@@ -70,15 +72,33 @@ public static class MetricsTruth
 
                     var line = $"{shopId} ({zoneId}) {bucket} {field}: ours {ours}, truth {theirs}";
                     (IsTrackingField(field) ? tracking : differences).Add(line);
+                    if (!IsTrackingField(field))
+                    {
+                        differingDays.Add(bucket);
+                    }
+
                     if (IsTrackingField(field) && ours > theirs)
                     {
                         ahead.Add(line);
                     }
                 }
             }
+
+            if (differingDays.Count > 0)
+            {
+                summaries.Add(await DescribeAsync(redis, shopId, differingDays));
+            }
         }
 
-        return new MetricsTruthResult(compared, [.. differences.Take(MaxLines)], [.. tracking.Take(MaxLines)], [.. ahead.Take(MaxLines)]);
+        return new MetricsTruthResult(compared, [.. summaries, .. differences.Take(MaxLines)], [.. tracking.Take(MaxLines)], [.. ahead.Take(MaxLines)]);
+    }
+
+    // Where a shop's buckets stand (a rebuild in progress, the ledger's size) beside the days that differ.
+    private static async Task<string> DescribeAsync(IDatabase redis, string shopId, SortedSet<string> days)
+    {
+        var meta = await redis.HashGetAllAsync(MetricKeys.Meta(shopId));
+        var ledger = await redis.HashLengthAsync(MetricKeys.Ledger(shopId));
+        return $"{shopId}: {days.Count} days differ ({string.Join(", ", days)}); meta {{{string.Join(", ", meta.Select(e => $"{e.Name}={e.Value}"))}}}; ledger {ledger} groups";
     }
 
     /// <summary>The shop's local date <paramref name="daysAgo"/> days before today in its reporting zone.</summary>

@@ -101,13 +101,8 @@ public sealed class ApiFixture : IAsyncLifetime
             // Alert channels may point at the simulator's chat receivers (http, loopback), as in the local demo.
             "--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:", "--Alerts:EvaluationInterval=00:00:00.500",
         ];
-        var siloBuilder = WebApplication.CreateBuilder([.. shared, .. LoopbackClusterArguments.Silo(serviceId)]);
-        siloBuilder.AddServiceDefaults();
-        siloBuilder.AddSilo();
-        siloBuilder.Services.AddSingleton<IIncomingGrainCallFilter>(GrainCalls);
-        var silo = siloBuilder.Build();
-        silo.MapDefaultEndpoints();
-        await StartAsync(silo);
+        await StartAsync(BuildSilo([.. shared, .. LoopbackClusterArguments.Silo(serviceId)],
+            services => services.AddSingleton<IIncomingGrainCallFilter>(GrainCalls)));
 
         // Generous limits: the malformed-request suite sends thousands of requests with one key.
         apiArgs = [.. shared, $"--Api:BootstrapAdminKey={BootstrapKey}", "--Api:GrainResponseTimeout=00:00:20",
@@ -117,6 +112,21 @@ public sealed class ApiFixture : IAsyncLifetime
         var api = ApiApp.Create([.. apiArgs, "--urls", ApiUrl, "--Api:Webhooks:PollInterval=00:00:00.050"],
             services => services.AddLogging(logging => logging.AddProvider(ApiLogs).AddFilter<LogCapture>(null, LogLevel.Debug)));
         await StartAsync(api);
+    }
+
+    /// <summary>
+    /// A silo host as the product composes it (service defaults, <see cref="SiloExtensions.AddSilo"/>, health endpoints)
+    /// from command-line arguments, not started; <paramref name="services"/> adds test-only registrations.
+    /// </summary>
+    public static WebApplication BuildSilo(string[] args, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddSilo();
+        services?.Invoke(builder.Services);
+        var silo = builder.Build();
+        silo.MapDefaultEndpoints();
+        return silo;
     }
 
     /// <summary>

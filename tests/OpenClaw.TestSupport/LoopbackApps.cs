@@ -18,23 +18,43 @@ public sealed class LoopbackApps : IAsyncDisposable
         await app.StartAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stops <paramref name="app"/> gracefully (a silo drains and leaves membership) and disposes it, before the others:
+    /// what a scale-in or a rolling upgrade does to one replica. Disposing also ends its meters.
+    /// </summary>
+    public async Task StopAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (apps.Remove(app))
+        {
+            await StopAndDisposeAsync(app).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         foreach (var app in Enumerable.Reverse(apps))
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await app.StopAsync(cts.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Abandoned; the process ends with the test run.
-            }
-
-            await app.DisposeAsync().ConfigureAwait(false);
+            await StopAndDisposeAsync(app).ConfigureAwait(false);
         }
+
+        apps.Clear();
+    }
+
+    private static async Task StopAndDisposeAsync(WebApplication app)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await app.StopAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Abandoned; the process ends with the test run.
+        }
+
+        await app.DisposeAsync().ConfigureAwait(false);
     }
 }
 

@@ -7,6 +7,7 @@ using OpenClaw.ServiceDefaults.Redis;
 using OpenClaw.Silo.Demo;
 using OpenClaw.Silo.Health;
 using OpenClaw.Silo.Membership;
+using OpenClaw.Silo.Telemetry;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
@@ -73,7 +74,9 @@ public static class SiloExtensions
         builder.UseOrleans(silo => silo.AddActivityPropagation().AddDashboard());
 
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
-        builder.Services.AddHostedService<OpenClaw.Silo.Telemetry.OperatorGauges>();
+        // The OpenClaw.Operations gauges; registered after UseOrleans so the silo has joined membership before they run.
+        builder.Services.AddValidatedSettings<OperatorGaugesOptions>(builder.Configuration, OperatorGaugesOptions.SectionName);
+        builder.Services.AddHostedService<OperatorGauges>();
 
         // Registered after UseOrleans: hosted services start in order, so the silo is active before it runs.
         builder.Services.AddValidatedSettings<DemoShopOptions>(builder.Configuration, DemoShopOptions.SectionName);

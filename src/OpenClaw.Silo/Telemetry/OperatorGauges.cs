@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Alerts;
 using OpenClaw.Grains.Alerts.Index;
 using OpenClaw.Grains.ReadModels;
@@ -12,21 +13,19 @@ namespace OpenClaw.Silo.Telemetry;
 /// <summary>
 /// The business gauges an operator reads next to the runtime's (the Aspire dashboard's Metrics tab, or any OTLP
 /// backend): shops by status, their sync lag, firing alerts by severity. Cluster-wide values from the read models
-/// (every tenant's shop index, shop summaries and alert index), refreshed every <see cref="Interval"/>. Only the
-/// oldest active silo of the cluster (Orleans membership) reports the values; every other silo reports the same series
-/// with 0, so a backend that adds instances together — the Aspire dashboard does for a resource's replicas — shows each
-/// shop once, the max across instances is right too, and every instance has the same series (the Aspire dashboard's
-/// table view failed on a series only one replica had). When that silo leaves, the next oldest takes over within one
-/// interval. Tags are enums only: no tenant, shop id or name. Quota use is
-/// <c>openclaw.budget.quota.used</c> (RateBudgetMetrics).
+/// (every tenant's shop index, shop summaries and alert index), refreshed every
+/// <see cref="OperatorGaugesOptions.OperatorGaugesInterval"/> (<c>Telemetry:OperatorGaugesInterval</c>, 30 s by
+/// default). Only the oldest active silo of the cluster (Orleans membership) reports the values; every other silo
+/// reports the same series with 0, so a backend that adds instances together — the Aspire dashboard does for a
+/// resource's replicas — shows each shop once, the max across instances is right too, and every instance has the same
+/// series (the Aspire dashboard's table view failed on a series only one replica had). When that silo leaves, the next
+/// oldest takes over at its first refresh after membership marks the leaver dead (at once for a graceful stop). Tags
+/// are enums only: no tenant, shop id or name. Quota use is <c>openclaw.budget.quota.used</c> (RateBudgetMetrics).
 /// </summary>
 internal sealed partial class OperatorGauges : BackgroundService
 {
     /// <summary>The meter (covered by ServiceDefaults' <c>OpenClaw.*</c>).</summary>
     public const string MeterName = "OpenClaw.Operations";
-
-    /// <summary>How often the gauges are recomputed.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     private readonly IConnectionMultiplexer redis;
     private readonly ShopReadModel summaries;
@@ -34,10 +33,16 @@ internal sealed partial class OperatorGauges : BackgroundService
     private readonly ILogger<OperatorGauges> logger;
     private readonly IClusterMembershipService membership;
     private readonly ILocalSiloDetails localSilo;
+    private readonly TimeSpan interval;
     private volatile Snapshot current = Snapshot.Empty;
 
-    public OperatorGauges(IServiceProvider services, IMeterFactory meters, ILogger<OperatorGauges> logger)
+    /// <summary>
+    /// Creates the gauges on a meter of <paramref name="meters"/> (one per silo host); they report no series until the
+    /// first refresh, one interval after the silo starts.
+    /// </summary>
+    public OperatorGauges(IServiceProvider services, IMeterFactory meters, IOptions<OperatorGaugesOptions> options, ILogger<OperatorGauges> logger)
     {
+        interval = options.Value.OperatorGaugesInterval;
         redis = services.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName);
         summaries = services.GetRequiredService<ShopReadModel>();
         alerts = services.GetRequiredService<TenantAlertIndex>();
@@ -57,7 +62,7 @@ internal sealed partial class OperatorGauges : BackgroundService
     {
         // The first read waits one interval: a silo just started may not yet see the older silos as active in its
         // membership snapshot and would report the same shops as they do (seen once as a doubled count at start-up).
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try

@@ -47,6 +47,16 @@ internal static class CsvScenario
         var groups = await stack.Redis.GetDatabase().SortedSetLengthAsync(OpsErrorKeys.All(ApiStack.TenantId));
         Console.WriteLine($"recorded {records:N0} failed calls in {seeding.Elapsed.TotalSeconds:F1} s: {groups:N0} groups");
 
+        // With --heap-limit-mib the exports run under a GC heap hard limit (this process only, not Garnet or the silo):
+        // an export that held rows would fail with OutOfMemoryException instead of growing the heap.
+        var heapLimit = o.Int("heap-limit-mib", 0);
+        if (heapLimit > 0)
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true); // the limit must exceed what is committed now
+            AppContext.SetData("GCHeapHardLimit", (ulong)heapLimit * 1024 * 1024);
+            GC.RefreshMemoryLimit();
+        }
+
         var samples = new List<(long WorkingSet, long Heap)>();
         var (beforeSet, beforeHeap) = Memory(collect: true);
         var resultPath = LoadGenerator.NewResultPath();
@@ -69,9 +79,10 @@ internal static class CsvScenario
         var (afterSet, afterHeap) = Memory(collect: true);
 
         var md = new StringBuilder();
+        var capped = heapLimit > 0 ? $", with this process's GC heap capped at {heapLimit} MiB (`GCHeapHardLimit`) during the exports." : ".";
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Data: {records:N0} failed calls recorded through `OpsErrorBook.RecordAsync` in {seeding.Elapsed.TotalSeconds:F1} s ({records / seeding.Elapsed.TotalSeconds:N0}/s, 64 at once) " +
-            $"= {groups:N0} groups ({shops.Count:N0} shops × {Endpoints.Length} endpoints × {codes.Count} catalogue codes), on Garnet; the export process downloads the whole export {runs.Count} times one after another.");
+            $"= {groups:N0} groups ({shops.Count:N0} shops × {Endpoints.Length} endpoints × {codes.Count} catalogue codes), on Garnet; the export process downloads the whole export {runs.Count} times one after another{capped}");
         md.AppendLine();
         md.AppendLine("| run | first byte | **last byte** | size | rows | BOM / header | truncated |");
         md.AppendLine("|---|---:|---:|---:|---:|---|---|");

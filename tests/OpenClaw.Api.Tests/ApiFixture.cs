@@ -21,7 +21,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public const string BootstrapKey = "test-bootstrap-admin-key-0123456789abcdef";
 
     /// <summary>Simulator shops (each test claims its own).</summary>
-    public const int ShopCount = 32;
+    public const int ShopCount = 40;
 
     private readonly LoopbackApps apps = new();
     private string[] apiArgs = [];

@@ -65,7 +65,9 @@ public static class ApiServiceExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OAuthStateProtector>(sp, Redis(sp)));
         services.AddSingleton<ShopCatalog>();
         services.AddSingleton(sp => new EntityStore(Redis(sp)));
-        services.AddSingleton(sp => new MetricsQuery(Redis(sp), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<ShopReadModel>()));
+        services.AddKeyedSingleton<IConnectionMultiplexer>(BulkConnectionName, (sp, _) => ConnectBulk(Redis(sp)));
+        services.AddSingleton(sp => new MetricsQuery(BulkRedis(sp), sp.GetRequiredService<EntityStore>(), sp.GetRequiredService<ShopReadModel>()));
+        services.AddSingleton(sp => new OpsErrorSearch(BulkRedis(sp), sp.GetRequiredService<IOptions<OpsErrorOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddValidatedSettings<MetricsCacheOptions>(builder.Configuration, MetricsCacheOptions.SectionName);
         services.AddSingleton<MetricsSnapshots>();
         services.AddSingleton<SharedMetrics>();
@@ -107,4 +109,24 @@ public static class ApiServiceExtensions
     /// <summary>The API's Redis connection (the keyed client Aspire registers).</summary>
     internal static IConnectionMultiplexer Redis(IServiceProvider sp) =>
         sp.GetRequiredKeyedService<IConnectionMultiplexer>(RedisExtensions.ConnectionName);
+
+    /// <summary>Service key of the connection for bulk reads.</summary>
+    public const string BulkConnectionName = "redis-bulk";
+
+    /// <summary>
+    /// The connection of the bulk reads: ops-error search and export, tenant-wide metrics (10⁴–10⁵ commands per
+    /// request). It is a second connection to the same store without the Redis command tracing Aspire adds to the
+    /// first: that tracing holds every command a traced request sends until it turns them into spans (every 10 s, not
+    /// configurable through Aspire), so a 300,000-row export held its commands and grew the live heap past 100 MiB
+    /// (docs/benchmarks.md, "csv"). The request's own span still covers the read. Interactive commands keep the first
+    /// connection, so a bulk read does not queue ahead of them.
+    /// </summary>
+    internal static IConnectionMultiplexer BulkRedis(IServiceProvider sp) => sp.GetRequiredKeyedService<IConnectionMultiplexer>(BulkConnectionName);
+
+    private static ConnectionMultiplexer ConnectBulk(IConnectionMultiplexer traced)
+    {
+        var options = ConfigurationOptions.Parse(traced.Configuration);
+        options.AbortOnConnectFail = false; // a store down at first use fails the request (503), not the service
+        return ConnectionMultiplexer.Connect(options);
+    }
 }

@@ -124,7 +124,10 @@ public sealed class RedisServer : IAsyncDisposable
 
     private (string File, string Args) GarnetCommand(bool recover)
     {
-        var args = $"garnet-server --port {Port} --bind 127.0.0.1 --lua true --lua-transaction-mode true -m 128m --index 16m";
+        // -m bounds Garnet's whole log (keys, values and hash objects). Without --storage-tier, records that no longer
+        // fit are dropped: a 50-shop sync test outgrew 128m and lost idle shops' metrics metadata and ledgers while the
+        // entities it kept rewriting stayed. Pages are allocated as the log grows, so a large bound costs nothing idle.
+        var args = $"garnet-server --port {Port} --bind 127.0.0.1 --lua true --lua-transaction-mode true -m 4g --index 16m";
         if (persistent)
         {
             args += $" --aof --storage-tier true --device-type RandomAccess --logdir \"{dataDirectory}\" --checkpointdir \"{dataDirectory}\"";

@@ -61,10 +61,10 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
             }
         }
 
-        var regions = (await readModel.ReadAsync(shopIds).ConfigureAwait(false)).ToDictionary(s => s.Shop.ShopId, s => s.Shop.Region, StringComparer.Ordinal);
+        var reports = await SummariesAsync(shopIds).ConfigureAwait(false);
         if (toRead.Count > 0)
         {
-            await foreach (var shop in ReadAsync(toRead, from, to).ConfigureAwait(false))
+            await foreach (var shop in ReadAsync(toRead, from, to, reports).ConfigureAwait(false))
             {
                 sums[shop.ShopId] = sums[shop.ShopId] with { Sums = shop.Sum(_ => true) };
             }
@@ -75,7 +75,7 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
         foreach (var shopId in shopIds)
         {
             total.Add(sums[shopId].Sums);
-            rows.Add(new ShopMetrics(shopId, regions.GetValueOrDefault(shopId), sums[shopId].Sums.ToSummary()));
+            rows.Add(new ShopMetrics(shopId, reports.GetValueOrDefault(shopId)?.Shop.Region, sums[shopId].Sums.ToSummary()));
         }
 
         return new MetricsOverviewTotals(total.ToSummary(), rows, sums, toRead.Count);
@@ -181,15 +181,17 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
     public const int BatchReads = 2_000;
 
     // Every shop's day buckets, metadata and summary, in the order given, read in pipelined batches of shops.
-    private async IAsyncEnumerable<ShopBuckets> ReadAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to)
+    // Summaries the caller already read are passed in (a superset is fine) rather than read again.
+    private async IAsyncEnumerable<ShopBuckets> ReadAsync(IReadOnlyList<string> shopIds, DateOnly from, DateOnly to,
+        IReadOnlyDictionary<string, ShopSyncReport>? summaries = null)
     {
         CheckRange(shopIds, from, to);
         var db = redis.GetDatabase();
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToArray();
         var perBatch = Math.Max(1, BatchReads / days.Length);
-        var summaries = readModel.ReadAsync(shopIds);
+        var byIdTask = summaries is null ? SummariesAsync(shopIds) : Task.FromResult(summaries);
         var next = Batch(0);
-        var byId = (await summaries.ConfigureAwait(false)).ToDictionary(s => s.Shop.ShopId, StringComparer.Ordinal);
+        var byId = await byIdTask.ConfigureAwait(false);
         for (var start = 0; start < shopIds.Count; start += perBatch)
         {
             var (ids, buckets, metas) = await next.ConfigureAwait(false);
@@ -212,6 +214,10 @@ public sealed partial class MetricsQuery(IConnectionMultiplexer redis, EntitySto
             return (ids, buckets, metas);
         }
     }
+
+    // The shops' summaries (read model) by shop id; a shop never summarised is absent.
+    private async Task<IReadOnlyDictionary<string, ShopSyncReport>> SummariesAsync(IReadOnlyList<string> shopIds) =>
+        (await readModel.ReadAsync(shopIds).ConfigureAwait(false)).ToDictionary(s => s.Shop.ShopId, StringComparer.Ordinal);
 
     // The meta fields whose values together say a shop's sums are unchanged.
     private static readonly RedisValue[] VersionFields = [MetricKeys.VersionField, MetricKeys.CurrencyField, MetricKeys.ZoneField];

@@ -12,6 +12,9 @@ public sealed class TestOpenClawApi : IOpenClawApi
     public Dictionary<string, ShopDetail> Details { get; } = new(StringComparer.Ordinal);
     public ApiResult<OverviewMetrics> Overview { get; set; } = Missing<OverviewMetrics>();
     public Func<string, ApiResult<ShopDailyMetrics>> ShopMetrics { get; set; } = _ => Missing<ShopDailyMetrics>();
+
+    /// <summary>When set, a shop's metrics answer only once this completes (or its caller cancels), as a slow API.</summary>
+    public TaskCompletionSource? ShopMetricsHeld { get; set; }
     public ApiResult<ShopHealth> Health { get; set; } = Missing<ShopHealth>();
     public ApiResult<Reconciliation> Reconciliation { get; set; } = Missing<Reconciliation>();
     public ApiResult<CompareResult> Compare { get; set; } = Missing<CompareResult>();
@@ -38,8 +41,15 @@ public sealed class TestOpenClawApi : IOpenClawApi
     public Task<ApiResult<bool>> SetPausedAsync(string shopId, bool paused, CancellationToken cancellationToken) =>
         Record($"paused {shopId} {paused}", ApiResults.Success(true));
     public Task<ApiResult<OverviewMetrics>> GetOverviewAsync(DayRange days, CancellationToken cancellationToken) => Record("overview " + days.Query, Overview);
-    public Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DayRange days, CancellationToken cancellationToken) =>
-        Done(ShopMetrics(shopId));
+    public async Task<ApiResult<ShopDailyMetrics>> GetShopMetricsAsync(string shopId, DayRange days, CancellationToken cancellationToken)
+    {
+        if (ShopMetricsHeld is { } held)
+        {
+            await held.Task.WaitAsync(cancellationToken);
+        }
+
+        return ShopMetrics(shopId);
+    }
     public Task<ApiResult<ShopHealth>> GetShopHealthAsync(string shopId, CancellationToken cancellationToken) => Done(Health);
     public Task<ApiResult<Reconciliation>> GetReconciliationAsync(string shopId, DayRange days, CancellationToken cancellationToken) => Done(Reconciliation);
     public Task<ApiResult<CompareResult>> CompareAsync(string by, DayRange days, CancellationToken cancellationToken) => Record("compare " + by, Compare);

@@ -6,6 +6,8 @@ namespace OpenClaw.Dashboard.Model;
 /// <summary>
 /// Daily paid orders per shop for the overview's sparklines, fetched only for rows the virtualized grid renders, at
 /// most four at a time, each shop once per range. Once the endpoint answers "unavailable" no further calls are made.
+/// Disposing the cache (the range changed, the page closed) cancels its loads, which then answer null: a load that
+/// throws would end the user's whole Blazor circuit.
 /// </summary>
 public sealed class ShopTrendCache(IOpenClawApi api, DayRange days) : IDisposable
 {
@@ -24,7 +26,15 @@ public sealed class ShopTrendCache(IOpenClawApi api, DayRange days) : IDisposabl
             return null;
         }
 
-        await gate.WaitAsync(stop.Token).ConfigureAwait(false);
+        try
+        {
+            await gate.WaitAsync(stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
         try
         {
             var result = unavailable ? null : await api.GetShopMetricsAsync(shopId, days, stop.Token).ConfigureAwait(false);
@@ -36,17 +46,18 @@ public sealed class ShopTrendCache(IOpenClawApi api, DayRange days) : IDisposabl
 
             return [.. result.Value!.Days.OrderBy(d => d.Date).Select(d => d.Summary.Count("orders_paid"))];
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return null;
+        }
         finally
         {
+            // The semaphore is never disposed (it has no wait handle to free), so a load finishing after Dispose
+            // can still release it.
             gate.Release();
         }
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        stop.Cancel();
-        stop.Dispose();
-        gate.Dispose();
-    }
+    public void Dispose() => stop.Cancel();
 }

@@ -44,41 +44,65 @@ internal sealed class TikTokShopTransport(
         activity?.SetTag(TikTokShopTelemetry.Attributes.ShopId, state.ShopKey);
         activity?.SetTag(TikTokShopTelemetry.Attributes.ApiPath, request.PathTemplate);
 
-        var outcome = await ExecuteAsync(state, cancellationToken).ConfigureAwait(false);
-        if (outcome.Error is { Code: TokenExpiredCode } && state.Options.RefreshAccessToken is { } refresh && state.Access is { } current)
+        AttemptOutcome<T> outcome;
+        try
         {
-            var fresh = await refresh(cancellationToken).ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(fresh))
+            outcome = await ExecuteAsync(state, cancellationToken).ConfigureAwait(false);
+            if (outcome.Error is { Code: TokenExpiredCode } && state.Options.RefreshAccessToken is { } refresh && state.Access is { } current)
             {
-                Log.RetryingWithRefreshedToken(logger, state.ShopKey, request.PathTemplate);
-                state.Access = current.WithAccessToken(fresh);
-                outcome = await ExecuteAsync(state, cancellationToken).ConfigureAwait(false);
+                var fresh = await refresh(cancellationToken).ConfigureAwait(false);
+                if (!string.IsNullOrEmpty(fresh))
+                {
+                    Log.RetryingWithRefreshedToken(logger, state.ShopKey, request.PathTemplate);
+                    state.Access = current.WithAccessToken(fresh);
+                    outcome = await ExecuteAsync(state, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        catch (RateBudgetPausedException) when (state.LastFailure is { } failed)
+        {
+            // A retry the budget refused (typically right after a 429 paused the shop): the failed attempt before it
+            // is still a failed call the operator must see, unrecovered; the caller comes back at RetryAt.
+            await ReportFailureAsync(state, failed, recovered: false, cancellationToken).ConfigureAwait(false);
+            throw;
         }
 
         var result = outcome.Error is { } error
             ? TikTokShopResult.Failure<T>(error, state.Retries)
             : TikTokShopResult.Success(outcome.Value!, state.LastRequestId, state.Retries);
         Record(activity, state, result, time.GetElapsedTime(started));
-        if (state.Options.OnFailure is { } onFailure && (result.Error ?? state.LastFailure) is { } failed)
+        if ((result.Error ?? state.LastFailure) is { } reported)
         {
-            var secrets = FailureExcerpts.SecretsOf(request, options.AppSecret, state.InitialAccessToken, state.Access?.AccessToken).ToArray();
-            var excerpt = result.IsSuccess || ReferenceEquals(failed, state.LastFailure) ? state.LastFailureExcerpt : null;
-            try
-            {
-                await onFailure(new FailedCall(request.Method.Method, request.PathTemplate, failed, state.Retries, result.IsSuccess,
-                    FailureExcerpts.Request(request, secrets), excerpt is null ? null : FailureExcerpts.Scrub(excerpt, secrets)),
-                    cancellationToken).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A broken report must not change the call's outcome.
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                Log.FailureReportFailed(logger, ex, request.PathTemplate, state.ShopKey);
-            }
+            await ReportFailureAsync(state, reported, result.IsSuccess, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
+    }
+
+    // Hands a failed logical call to CallOptions.OnFailure with the credentials masked; a broken report never changes
+    // the call's outcome.
+    private async Task ReportFailureAsync<T>(CallState<T> state, TikTokShopError failed, bool recovered, CancellationToken cancellationToken)
+    {
+        if (state.Options.OnFailure is not { } onFailure)
+        {
+            return;
+        }
+
+        var request = state.Request;
+        var secrets = FailureExcerpts.SecretsOf(request, options.AppSecret, state.InitialAccessToken, state.Access?.AccessToken).ToArray();
+        var excerpt = recovered || ReferenceEquals(failed, state.LastFailure) ? state.LastFailureExcerpt : null;
+        try
+        {
+            await onFailure(new FailedCall(request.Method.Method, request.PathTemplate, failed, state.Retries, recovered,
+                FailureExcerpts.Request(request, secrets), excerpt is null ? null : FailureExcerpts.Scrub(excerpt, secrets)),
+                cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A broken report must not change the call's outcome.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.FailureReportFailed(logger, ex, request.PathTemplate, state.ShopKey);
+        }
     }
 
     private async Task<AttemptOutcome<T>> ExecuteAsync<T>(CallState<T> state, CancellationToken cancellationToken)

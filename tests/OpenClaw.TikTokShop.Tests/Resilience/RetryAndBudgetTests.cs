@@ -99,6 +99,30 @@ public sealed class RetryAndBudgetTests
         Assert.Equal(2, budget.Acquired);
     }
 
+    [Fact]
+    public async Task Rate_limit_whose_retry_the_budget_refuses_is_still_reported_as_an_unrecovered_failed_call()
+    {
+        // The budget pauses the shop after a 429; when the retry's wait would outlast the sync's patience the budget
+        // refuses it, and the 429 must still reach the ops error book (it used to vanish with the exception).
+        await using var stub = await StubServer.AnsweringAsync(429, Envelopes.Error(36009002, "too many requests"));
+        var retryAt = DateTimeOffset.UtcNow.AddSeconds(30);
+        var client = TestClients.Client(stub.BaseUrl, budget: new RefusingBudget(grants: 1, retryAt));
+        var reports = new List<FailedCall>();
+        var options = new CallOptions { OnFailure = (call, _) => { reports.Add(call); return ValueTask.CompletedTask; } };
+
+        var refused = await Assert.ThrowsAsync<OpenClaw.TikTokShop.Resilience.RateBudgetPausedException>(() =>
+            client.Fulfillment.ListWarehousesAsync(TestClients.Shop, options, TestContext.Current.CancellationToken));
+
+        Assert.Equal(retryAt, refused.RetryAt);
+        var report = Assert.Single(reports);
+        Assert.Equal((36009002, 429), (report.Error.Code, report.Error.HttpStatus));
+        Assert.False(report.Recovered);
+        Assert.Equal(0, report.RetryCount);
+        Assert.Equal("/logistics/202309/warehouses", report.Path);
+        Assert.Contains("36009002", report.ResponseExcerpt, StringComparison.Ordinal);
+        Assert.Single(stub.Requests);
+    }
+
     [Theory]
     [InlineData(429, "7200", 7200)]
     [InlineData(200, null, null)]
@@ -274,6 +298,21 @@ internal sealed class PausedBudget(DateTimeOffset retryAt) : OpenClaw.TikTokShop
     public ValueTask<TimeSpan> AcquireAsync(string shopId, OpenClaw.TikTokShop.Resilience.CallPriority priority, CancellationToken cancellationToken) =>
         throw new OpenClaw.TikTokShop.Resilience.RateBudgetPausedException(
             OpenClaw.TikTokShop.Resilience.RateBudgetPauseReason.QuotaExhausted, retryAt, shopId, priority);
+
+    public void ReportRateLimited(string shopId, TimeSpan? retryAfter)
+    {
+    }
+}
+
+internal sealed class RefusingBudget(int grants, DateTimeOffset retryAt) : OpenClaw.TikTokShop.Resilience.IRateBudget
+{
+    private int _granted;
+
+    public ValueTask<TimeSpan> AcquireAsync(string shopId, OpenClaw.TikTokShop.Resilience.CallPriority priority, CancellationToken cancellationToken) =>
+        Interlocked.Increment(ref _granted) <= grants
+            ? ValueTask.FromResult(TimeSpan.Zero)
+            : throw new OpenClaw.TikTokShop.Resilience.RateBudgetPausedException(
+                OpenClaw.TikTokShop.Resilience.RateBudgetPauseReason.Contended, retryAt, shopId, priority);
 
     public void ReportRateLimited(string shopId, TimeSpan? retryAfter)
     {

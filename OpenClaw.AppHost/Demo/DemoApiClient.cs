@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace OpenClaw.AppHost.Demo;
 
@@ -72,6 +73,26 @@ internal sealed class DemoApiClient(Uri api, Uri simulator) : IDisposable
         }
 
         using var response = await SendAsync(HttpMethod.Put, $"/api/v1/channels/{channel.ChannelId}", key, body, ct).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Groups the tenant's alerts per shop as well as per rule, with a 10 s group wait: under the default grouping
+    /// (tenant and rule) a second shop's violation joins the group that already spoke and waits its 5-minute group
+    /// interval, and the demo should show every shop's alert within seconds. Keeps the rest of the current routing
+    /// (the default inhibition and channels on the first start).
+    /// </summary>
+    public async Task GroupAlertsPerShopAsync(string key, CancellationToken ct)
+    {
+        var routing = JsonNode.Parse((await GetJsonAsync("/api/v1/alerts/routing", key, ct).ConfigureAwait(false)).GetRawText())!.AsObject();
+        routing.Remove("is_default");
+        foreach (var route in routing["routes"]?.AsArray() ?? [])
+        {
+            route!["group_by"] = new JsonArray("tenant", "rule", "shop");
+            route["group_wait_seconds"] = 10;
+        }
+
+        using var response = await SendAsync(HttpMethod.Put, "/api/v1/alerts/routing", key, routing, ct).ConfigureAwait(false);
         await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
     }
 

@@ -16,7 +16,7 @@ internal sealed record DemoResources(
 
 /// <summary>
 /// Provisions the local demo once the API is healthy, through the API as an agency would: the tenant (bootstrap key),
-/// a key to sign in with, alert channels at the simulator's chat receivers, and the shops connected one by one through
+/// a key to sign in with, alert channels at the simulator's chat receivers (alerts grouped per shop), and the shops connected one by one through
 /// the real OAuth flow (consent link → the simulator's consent page → the API's callback). Then it gives one shop a
 /// fault profile (ops errors) and freezes a listing of another (a policy violation alert). Idempotent across restarts:
 /// the tenant and channels are kept, the previous demo key is revoked, shops get fresh tokens (the simulator forgets
@@ -75,6 +75,8 @@ internal sealed partial class DemoProvisioner(
         {
             await client.PutChannelAsync(key, channel, DemoTenant.ChatSecret, ct).ConfigureAwait(false);
         }
+
+        await client.GroupAlertsPerShopAsync(key, ct).ConfigureAwait(false);
 
         var shops = (await client.SimulatorShopsAsync(ct).ConfigureAwait(false)).Take(resources.ShopCount).ToList();
         var connected = 0;

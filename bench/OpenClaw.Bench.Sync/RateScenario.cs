@@ -188,6 +188,7 @@ internal static class RateScenario
         }
 
         var final = await LagSnapshot.ReadAsync(readModel, shopIds, simulator.Clock.Now + tiktokLead, Allowed);
+        await LaggingShops.PrintAsync(readModel, shopIds, simulator.Clock.Now + tiktokLead, Allowed, silo.Pacer.PlannedInterval, o.Int("show-lagging", 30));
         var dayQuota = await simulator.QuotaAsync();
         var usage = await silo.Budget.GetUsageAsync();
         var dayAfter = meter.Snapshot();

@@ -47,7 +47,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         KeyNotFoundException => (404, "Not found", "No such resource for this tenant.", null),
         InvalidOperationException invalid => (409, "Conflict", invalid.Message, null),
         TimeoutException or OrleansException => (503, "Cluster unavailable", "The shop cluster did not answer in time; retry shortly.", null),
-        StackExchange.Redis.RedisException => (503, "Store unavailable", "The data store did not answer; retry shortly.", null),
+        StackExchange.Redis.RedisException or Orleans.Persistence.Redis.RedisStorageException =>
+            (503, "Store unavailable", "The data store did not answer; retry shortly.", null),
         _ => (500, "Internal error", "An unexpected error occurred; the trace id identifies it in the logs.", null),
     };
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Persistence.Redis;
 using Orleans.Storage;
 using Polly;
 using Polly.Retry;
@@ -11,7 +12,8 @@ namespace OpenClaw.Grains.Calls;
 /// <see cref="OrleansMessageRejectionException"/> or a response timeout, and succeed again once membership has moved
 /// the grain — about 2 s after a silo dies with OpenClaw's membership settings (docs/benchmarks.md). A Polly retry
 /// with a short jittered delay repeats such calls (and a message that expired waiting for placement,
-/// <see cref="IsExpiredMessage"/>) for at most a time budget; domain errors
+/// <see cref="IsExpiredMessage"/>, and a grain whose storage could not reach the store, <see cref="RedisStorageException"/>,
+/// as while the store restarts or loads its append-only file) for at most a time budget; domain errors
 /// (<see cref="ArgumentException"/>, <see cref="InvalidOperationException"/>) and storage conflicts
 /// (<see cref="InconsistentStateException"/>) are never retried. Each attempt is bounded by the client's
 /// <c>ClientMessagingOptions.ResponseTimeout</c>, so the budget is exceeded by at most one response timeout.
@@ -58,12 +60,14 @@ public static class GrainCallRetry
 
     /// <summary>
     /// True for failures a later attempt may not see: the silo or gateway was unavailable, the message was rejected,
-    /// or no answer came in time. False for storage conflicts and for every exception a grain throws on purpose.
+    /// no answer came in time, or the grain's storage could not reach the store (Orleans' Redis provider wraps every
+    /// read and write failure but a version conflict in <see cref="RedisStorageException"/>). False for storage
+    /// conflicts and for every exception a grain throws on purpose.
     /// </summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
         InconsistentStateException => false,
-        TimeoutException or OrleansException => true,
+        TimeoutException or OrleansException or RedisStorageException => true,
         _ => false,
     };
 

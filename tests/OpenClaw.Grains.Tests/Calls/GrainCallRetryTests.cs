@@ -13,6 +13,7 @@ public sealed class GrainCallRetryTests
         new SiloUnavailableException("silo S10.0.0.4:11111 is dead"),
         new OrleansException("gateway too busy"),
         new TimeoutException("response did not arrive on time"),
+        new Orleans.Persistence.Redis.RedisStorageException("Failed to read grain state for shop/1. StackExchange.Redis.RedisServerException: LOADING Redis is loading the dataset in memory"),
     ];
 
     [Theory]

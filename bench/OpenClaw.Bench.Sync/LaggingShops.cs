@@ -21,7 +21,7 @@ internal static class LaggingShops
             var lines = new List<string>();
             foreach (var d in report.Domains.Where(d => d.Domain is not (SyncDomain.Warehouses or SyncDomain.Performance)))
             {
-                var interval = d.NextRunAt is { } next && d.LastSuccessAt is { } last && next > last ? next - last : TimeSpan.Zero;
+                var interval = LagSnapshot.PlannedIntervalOf(d);
                 var allowed = allowedLag(d.Domain, interval);
                 var lag = d.Watermark is { } mark ? now - mark : (TimeSpan?)null;
                 if (lag is { } l && l <= allowed)

@@ -104,7 +104,8 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
     /// <summary>
     /// Records a fetched and stored page of <paramref name="kind"/>'s window: moves the page token, or completes the
     /// window when <paramref name="nextPageToken"/> is empty (incremental: the watermark moves to its end and the next
-    /// run is due after <paramref name="interval"/>; backfill: the done mark moves back to its start).
+    /// run is due <paramref name="interval"/> after the window opened, at once when that has passed; backfill: the done
+    /// mark moves back to its start).
     /// </summary>
     public void CompletePage(SyncKind kind, string? nextPageToken, int upserts, DateTimeOffset now, TimeSpan interval)
     {
@@ -128,7 +129,13 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
 
         State.Watermark = State.Watermark is { } mark && mark > window.To ? mark : window.To;
         State.LastSuccessAt = now;
-        State.NextRunAt = now + interval;
+
+        // One interval after the window opened (its end plus the settle time), not after it completed: a window whose
+        // pages took long (budget waits, many pages) would otherwise add that time to the lag at every run, and a
+        // window that took longer than the interval makes the next one due at once. Sync lag then stays within the
+        // interval plus the settle time (issue 9). Never later than one interval from now.
+        var opened = window.To + _options.Settle;
+        State.NextRunAt = opened + interval < now + interval ? opened + interval : now + interval;
     }
 
     /// <summary>

@@ -158,8 +158,24 @@ public sealed class SyncCursorTests
         Assert.Null(cursor.State.Window);
         Assert.Equal(window.To, cursor.State.Watermark);
         Assert.Equal(done, cursor.State.LastSuccessAt);
-        Assert.Equal(done + Interval, cursor.State.NextRunAt);
+        Assert.Equal(window.To + new SyncOptions().Settle + Interval, cursor.State.NextRunAt); // an interval after it opened
         Assert.Equal(2, cursor.State.Pages);
+    }
+
+    [Fact]
+    public void CompletePage_WindowTookLongerThanTheInterval_NextWindowIsDueAtOnce_SoLagStaysWithinTheInterval()
+    {
+        // A window opened at +5 min whose pages waited 90 min for the budget: scheduling from its completion would
+        // leave the 90 min already behind on top of the next interval (the rate bench's lagging shops).
+        var cursor = Begun();
+        var window = cursor.NextIncremental(Now0.AddMinutes(5))!;
+        var done = Now0.AddMinutes(95);
+
+        cursor.CompletePage(SyncKind.Incremental, null, 1, done, TimeSpan.FromMinutes(60));
+
+        Assert.Equal(window.To.AddMinutes(60).Add(new SyncOptions().Settle), cursor.State.NextRunAt);
+        Assert.True(cursor.IsDue(done));
+        Assert.Equal(window.To, cursor.NextIncremental(done)!.From + new SyncOptions().Overlap);
     }
 
     [Fact]
@@ -589,8 +605,9 @@ public sealed class SyncCursorTests
         var done = Now0.AddMinutes(5);
         CompleteIncremental(cursor, done);
 
+        // Due an interval after the window opened: its end is cut to whole seconds, so up to 1 s before done + Interval.
         Assert.False(cursor.IsDue(done));
-        Assert.False(cursor.IsDue(done + Interval - TimeSpan.FromMilliseconds(1)));
+        Assert.False(cursor.IsDue(done + Interval - TimeSpan.FromSeconds(1)));
         Assert.True(cursor.IsDue(done + Interval));
     }
 
@@ -674,7 +691,7 @@ public sealed class SyncCursorTests
         Assert.Equal(T.AddSeconds(-15), status.BackfillDoneBackTo);
         Assert.False(status.BackfillComplete);
         Assert.Equal(done, status.LastSuccessAt);
-        Assert.Equal(done + Interval, status.NextRunAt);
+        Assert.Equal(window.To + new SyncOptions().Settle + Interval, status.NextRunAt);
         Assert.Equal(2, status.Pages);
         Assert.Equal(8, status.Upserts);
         Assert.Equal("http_5xx: boom", status.LastError);

@@ -19,12 +19,10 @@ internal static class LaggingShops
         foreach (var report in reports)
         {
             var lines = new List<string>();
-            foreach (var d in report.Domains.Where(d => d.Domain is not (SyncDomain.Warehouses or SyncDomain.Performance)))
+            foreach (var d in LagSnapshot.WindowedOf(report))
             {
-                var interval = LagSnapshot.PlannedIntervalOf(d);
-                var allowed = allowedLag(d.Domain, interval);
-                var lag = d.Watermark is { } mark ? now - mark : (TimeSpan?)null;
-                if (lag is { } l && l <= allowed)
+                var (lag, allowed, within) = LagSnapshot.Check(d, now, allowedLag);
+                if (within)
                 {
                     continue;
                 }

@@ -27,29 +27,27 @@ internal sealed record LagSnapshot(
             var status = report.Shop.Status.ToString();
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             active += report.Shop.Status == Grains.Shops.ShopStatus.Active ? 1 : 0;
-            var windowed = report.Domains.Where(d => d.Domain is not (SyncDomain.Warehouses or SyncDomain.Performance)).ToList();
+            var windowed = WindowedOf(report).ToList();
             pending += windowed.Any(d => d.BackfillFrom is not null && !d.BackfillComplete) ? 1 : 0;
             errors += report.Domains.Any(d => d.ConsecutiveFailures > 0) ? 1 : 0;
             var within = true;
             double worst = 0;
             foreach (var d in windowed)
             {
-                if (d.Watermark is not { } mark)
+                var (domainLag, _, ok) = Check(d, now, allowedLag);
+                within &= ok;
+                if (domainLag is not { } behind)
                 {
-                    within = false;
                     continue;
                 }
 
-                var lag = (now - mark).TotalSeconds;
-                var interval = PlannedIntervalOf(d);
-                var ok = lag <= allowedLag(d.Domain, interval).TotalSeconds;
-                within &= ok;
+                var lag = behind.TotalSeconds;
                 worst = Math.Max(worst, lag);
                 if (d.Domain == SyncDomain.Orders)
                 {
                     ordersLag.Add(lag);
                     ordersWithin += ok ? 1 : 0;
-                    if (interval > TimeSpan.Zero)
+                    if (PlannedIntervalOf(d) is var interval && interval > TimeSpan.Zero)
                     {
                         intervals.Add(interval.TotalSeconds);
                     }
@@ -62,6 +60,21 @@ internal sealed record LagSnapshot(
 
         return new LagSnapshot(shopIds.Count, reports.Count, active, pending, errors, ordersLag, worstLag, intervals, ordersWithin, allWithin, statuses,
             reports.Sum(r => r.PendingTracking));
+    }
+
+    /// <summary>The domains synced in windows (warehouses and performance are full runs, without a lag).</summary>
+    public static IEnumerable<DomainSyncStatus> WindowedOf(ShopSyncReport report) =>
+        report.Domains.Where(d => d.Domain is not (SyncDomain.Warehouses or SyncDomain.Performance));
+
+    /// <summary>
+    /// A windowed domain's lag (now − watermark; null before its first window), the lag the bench allows for its planned
+    /// interval, and whether the lag is within it.
+    /// </summary>
+    public static (TimeSpan? Lag, TimeSpan Allowed, bool Within) Check(DomainSyncStatus d, DateTimeOffset now, Func<SyncDomain, TimeSpan, TimeSpan> allowedLag)
+    {
+        var allowed = allowedLag(d.Domain, PlannedIntervalOf(d));
+        var lag = d.Watermark is { } mark ? now - mark : (TimeSpan?)null;
+        return (lag, allowed, lag is { } l && l <= allowed);
     }
 
     /// <summary>

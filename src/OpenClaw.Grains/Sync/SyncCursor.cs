@@ -135,7 +135,7 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
         // window that took longer than the interval makes the next one due at once. Sync lag then stays within the
         // interval plus the settle time (issue 9). Never later than one interval from now.
         var opened = window.To + _options.Settle;
-        State.NextRunAt = opened + interval < now + interval ? opened + interval : now + interval;
+        State.NextRunAt = (opened < now ? opened : now) + interval;
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OpenClaw.Bench.Sync;
 
-/// <summary>Command line: <c>rate|scale [--name value]…</c>; every option has a default.</summary>
+/// <summary>Command line: <c>rate|scale|soak [--name value]…</c>; every option has a default.</summary>
 internal sealed class BenchOptions
 {
     private readonly string[] args;
@@ -20,9 +20,9 @@ internal sealed class BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var scenario = args.Length > 0 ? args[0] : "";
-        if (scenario is not ("rate" or "scale"))
+        if (scenario is not ("rate" or "scale" or "soak"))
         {
-            throw new ArgumentException("usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale [--option value]… (see docs/benchmarks.md)");
+            throw new ArgumentException("usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale|soak [--option value]… (see docs/benchmarks.md)");
         }
 
         var options = new BenchOptions(scenario, args);

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using OpenClaw.Bench.Cluster;
 using OpenClaw.Bench.Sync;
 
-// Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale [--option value]…
-// (options and defaults: docs/benchmarks.md, "Shop sync: rate, quota and scale").
+// Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale|soak [--option value]…
+// (options and defaults: docs/benchmarks.md, "Shop sync: rate, quota and scale"; soak = scale with 1,000 shops for an hour, sampling memory).
 var options = BenchOptions.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

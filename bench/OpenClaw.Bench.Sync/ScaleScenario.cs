@@ -16,15 +16,20 @@ namespace OpenClaw.Bench.Sync;
 /// clock), limits and quota out of the way. Shops are onboarded through the auth-code exchange without backfill, then
 /// sync incrementally at the configured intervals. Measured after a warm-up: the silo's CPU, memory per shop (silo
 /// managed heap after a forced GC and resident set; Garnet's resident set and store size), sync lag from the Redis
-/// read model, and calls/s.
+/// read model, and calls/s. <c>soak</c> is the same with 1,000 shops for an hour (issue 14), sampling memory, failed
+/// calls on record and the silo's log levels every 5 minutes (<see cref="SoakSamples"/>).
 /// </summary>
 internal static class ScaleScenario
 {
     public static async Task<string> RunAsync(BenchOptions o, CancellationToken ct)
     {
-        var shopsCount = o.Int("shops", 10_000);
+        var soak = o.Scenario == "soak";
+        var shopsCount = o.Int("shops", soak ? 1_000 : 10_000);
+        var tenants = o.Int("tenants", soak ? 10 : 100);
         var warmup = TimeSpan.FromSeconds(o.Int("warmup", 150));
-        var measure = TimeSpan.FromSeconds(o.Int("seconds", 300));
+        var measure = TimeSpan.FromSeconds(o.Int("seconds", soak ? 3_600 : 300));
+        var memoryEvery = TimeSpan.FromSeconds(o.Int("memory-every", soak ? 300 : 0));
+        var logLines = new LogLevelCounter();
         var settle = TimeSpan.FromSeconds(15);
 
         await using var garnet = await Garnet.StartAsync(o.Text("garnet-memory", "2g"));
@@ -45,7 +50,10 @@ internal static class ScaleScenario
             ["Sync__InitialBackfill"] = "00:00:00",
             ["Sync__ProductBackfill"] = "00:00:00",
             ["Logging__LogLevel__OpenClaw"] = "Warning",
-        });
+        })
+        {
+            OutputLine = logLines.Count,
+        };
         var silo = await cluster.StartSiloAsync(ct);
         await using var client = await cluster.ConnectClientAsync(TimeSpan.FromSeconds(60), ct);
         var grains = client.Client;
@@ -59,7 +67,7 @@ internal static class ScaleScenario
         var shopIds = await simulator.ShopIdsAsync();
         var traffic = simulator.Traffic;
         var onboardStart = traffic.Elapsed;
-        var onboarding = await Onboarding.RunAsync(grains, simulator, shopIds, "scale-tenant", o.Int("tenants", 100), o.Int("parallel", 32), ct);
+        var onboarding = await Onboarding.RunAsync(grains, simulator, shopIds, "scale-tenant", tenants, o.Int("parallel", 32), ct);
         Console.WriteLine($"onboarded {onboarding.Connected:N0}/{shopsCount:N0} in {onboarding.Elapsed.TotalSeconds:F0} s ({onboarding.Failed} failed{(onboarding.FirstError is { } e ? ": " + e : "")})");
         var onboardCalls = traffic.Count(Answer.Served, onboardStart, traffic.Elapsed + TimeSpan.FromSeconds(1));
 
@@ -84,12 +92,25 @@ internal static class ScaleScenario
         var pathsBefore = traffic.ByPath();
         var windowStart = Whole(traffic.Elapsed);
         var samples = new List<LagSnapshot>();
+        var soakSamples = new List<SoakSample>();
+        var nextMemory = TimeSpan.Zero;
         while (traffic.Elapsed - windowStart < measure)
         {
             await Task.Delay(TimeSpan.FromSeconds(30) < measure - (traffic.Elapsed - windowStart) ? TimeSpan.FromSeconds(30) : measure - (traffic.Elapsed - windowStart), ct);
             var lag = await LagSnapshot.ReadAsync(readModel, shopIds, DateTimeOffset.UtcNow, Allowed);
             samples.Add(lag);
             Console.WriteLine($"  measuring t={traffic.Elapsed.TotalSeconds:F0}s: orders lag p50 {Stats.Percentile(lag.OrdersLag, 50):F0} s p99 {Stats.Percentile(lag.OrdersLag, 99):F0} s, within {lag.AllWithinInterval:N0}/{lag.Reported:N0}");
+            var inWindow = traffic.Elapsed - windowStart;
+            if (memoryEvery > TimeSpan.Zero && (inWindow >= nextMemory || inWindow >= measure))
+            {
+                // Soak: memory (after a forced GC), failed calls on record and the silo's log levels, every memory-every seconds.
+                nextMemory = inWindow + memoryEvery;
+                var memory = await MemoryAsync(grains, redis, siloPids);
+                var sample = new SoakSample(inWindow.TotalSeconds, memory.SiloHeap, memory.SiloRss, memory.Garnet,
+                    await SoakSamples.OpsErrorCallsAsync(redis, "scale-tenant", tenants), logLines.Warnings, logLines.Errors, Stats.Percentile(lag.OrdersLag, 99));
+                soakSamples.Add(sample);
+                Console.WriteLine($"  soak t={sample.Seconds:F0}s: {memory}; failed calls on record {sample.OpsErrorCalls:N0}; silo warn/fail lines {sample.Warnings:N0}/{sample.Errors:N0}");
+            }
         }
 
         var windowEnd = Whole(traffic.Elapsed);
@@ -110,6 +131,11 @@ internal static class ScaleScenario
         var result = new ScaleResult(shopsCount, onboarding, onboardCalls, warmup, seconds, siloCpu, garnetCpu, benchCpu, served / seconds, limited, expected,
             string.Join(", ", paths), samples, before, after, activations);
         var report = Markdown(result, garnet.Memory, silo.ProcessId);
+        if (soakSamples.Count > 0)
+        {
+            report += Environment.NewLine + SoakSamples.Markdown(soakSamples, shopsCount);
+        }
+
         if (o.Int("hold", 0) is > 0 and var hold)
         {
             // Keeps everything running (sync goes on) so a heap inspector can attach to the silo process.
@@ -170,7 +196,7 @@ internal static class ScaleScenario
         md.AppendLine(CultureInfo.InvariantCulture, $"| calls by API path | {r.Paths} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **silo CPU** (process CPU time ÷ wall time) | **{r.SiloCpu:P0} of one core** ({r.SiloCpu * 1000 / Math.Max(1, r.CallsPerSecond):F1} ms CPU per call) |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Garnet CPU / bench process (simulator + client) CPU | {r.GarnetCpu:P0} / {r.BenchCpu:P0} of one core |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **silo managed heap after a forced GC** | {Mib(r.Before.SiloHeap)} → {Mib(r.After.SiloHeap)} = **{(r.After.SiloHeap - r.Before.SiloHeap) / n / 1024:F1} KiB per shop** ({r.Activations:N0} activations) |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **silo GC memory after a forced GC** (Orleans' statistic: committed − fragmented; live objects are less, see a heap dump) | {Mib(r.Before.SiloHeap)} → {Mib(r.After.SiloHeap)} = **{(r.After.SiloHeap - r.Before.SiloHeap) / n / 1024:F1} KiB per shop** ({r.Activations:N0} activations) |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **silo resident set** (median of 5) | {Mib(r.Before.SiloRss)} → {Mib(r.After.SiloRss)} = **{(r.After.SiloRss - r.Before.SiloRss) / n / 1024:F1} KiB per shop** |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **Garnet** (no `used_memory` in its INFO): resident set / main store size / keys | {Mib(r.Before.Garnet.ProcessPhysical)} → {Mib(r.After.Garnet.ProcessPhysical)} = **{(r.After.Garnet.ProcessPhysical - r.Before.Garnet.ProcessPhysical) / n / 1024:F1} KiB per shop** / {Mib(r.Before.Garnet.MainStoreSize)} → {Mib(r.After.Garnet.MainStoreSize)} / {r.Before.Garnet.Keys:N0} → {r.After.Garnet.Keys:N0} ({(r.After.Garnet.Keys - r.Before.Garnet.Keys) / n:F1} per shop) |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **orders sync lag** over {r.Samples.Count} read-model samples (now − watermark, includes the 15 s settle) | **p50 {Stats.Percentile(ordersLag, 50):F0} s, p99 {Stats.Percentile(ordersLag, 99):F0} s**, max {ordersLag.DefaultIfEmpty().Max():F0} s |");

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using OpenClaw.Grains.OpsErrors;
+using StackExchange.Redis;
+
+namespace OpenClaw.Bench.Sync;
+
+/// <summary>
+/// Counts the silo's log lines by level as they are written (the default console formatter's <c>warn:</c>,
+/// <c>fail:</c>, <c>crit:</c> prefixes), so a long run can show whether errors grow without keeping the output.
+/// </summary>
+internal sealed class LogLevelCounter
+{
+    private long _warnings;
+    private long _errors;
+
+    public long Warnings => Interlocked.Read(ref _warnings);
+
+    public long Errors => Interlocked.Read(ref _errors);
+
+    public void Count(string line)
+    {
+        if (line.StartsWith("warn:", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _warnings);
+        }
+        else if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+}
+
+/// <summary>One soak sample: seconds into the steady-state window, memory, ops errors on record, log lines, orders lag p99 (seconds).</summary>
+internal sealed record SoakSample(double Seconds, long SiloHeap, long SiloRss, GarnetMemory Garnet, long OpsErrorCalls, long Warnings, long Errors, double OrdersLagP99);
+
+/// <summary>
+/// The soak's reading (issue 14: "memory and Redis size flat after warm-up, no error growth"): every sample in a table,
+/// then the growth from the first sample to the mean of the last three (one sample can land on a GC or compaction).
+/// </summary>
+internal static class SoakSamples
+{
+    /// <summary>Failed TikTok calls on record (sum of every ops-error group's <c>occurrences</c>) over the bench's tenants.</summary>
+    public static async Task<long> OpsErrorCallsAsync(IConnectionMultiplexer redis, string tenantPrefix, int tenants)
+    {
+        var db = redis.GetDatabase();
+        long total = 0;
+        for (var t = 0; t < tenants; t++)
+        {
+            var tenant = $"{tenantPrefix}-{t}";
+            var groups = await db.SortedSetRangeByRankAsync(OpsErrorKeys.All(tenant));
+            var counts = await Task.WhenAll(groups.Select(g => db.HashGetAsync(OpsErrorKeys.Group(tenant, g!), "occurrences")));
+            total += counts.Sum(c => c.TryParse(out long n) ? n : 0);
+        }
+
+        return total;
+    }
+
+    public static string Markdown(IReadOnlyList<SoakSample> samples, int shops)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("| t (s) | silo heap | silo RSS | Garnet RSS | Garnet store | keys | failed calls on record | silo warn / fail lines | orders lag p99 |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in samples)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Seconds:F0} | {Mib(s.SiloHeap)} | {Mib(s.SiloRss)} | {Mib(s.Garnet.ProcessPhysical)} | {Mib(s.Garnet.MainStoreSize)} | {s.Garnet.Keys:N0} | {s.OpsErrorCalls:N0} | {s.Warnings:N0} / {s.Errors:N0} | {s.OrdersLagP99:F0} s |");
+        }
+
+        if (samples.Count >= 4)
+        {
+            var first = samples[0];
+            var last = samples.TakeLast(3).ToList();
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"Growth from the first sample ({first.Seconds:F0} s) to the mean of the last three ({shops:N0} shops): " +
+                $"silo heap **{Growth(first.SiloHeap, last.Average(s => s.SiloHeap))}**, silo RSS **{Growth(first.SiloRss, last.Average(s => s.SiloRss))}**, " +
+                $"Garnet RSS **{Growth(first.Garnet.ProcessPhysical, last.Average(s => s.Garnet.ProcessPhysical))}**, " +
+                $"Garnet store {Growth(first.Garnet.MainStoreSize, last.Average(s => s.Garnet.MainStoreSize))}, keys {Growth(first.Garnet.Keys, last.Average(s => s.Garnet.Keys))}; " +
+                $"failed calls on record {first.OpsErrorCalls:N0} → {samples[^1].OpsErrorCalls:N0}, silo error lines {first.Errors:N0} → {samples[^1].Errors:N0}.");
+        }
+
+        return md.ToString();
+    }
+
+    private static string Growth(double from, double to) => from <= 0 ? "n/a" : ((to - from) / from).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture);
+
+    private static string Mib(long bytes) => (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
+}

@@ -27,19 +27,7 @@ internal static class Incidents
     /// <summary>Latency per incident (ms): first chat message carrying its firing alert − the API's receipt of its webhook.</summary>
     public static async Task<IReadOnlyList<double>> CollectAsync(HttpClient simulator, WebhookClock webhooks, IReadOnlyList<(string Shop, string Product)> fired, TimeSpan timeout)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        var delivered = new Dictionary<(string, string), DateTimeOffset>();
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            delivered = await DeliveredAsync(simulator);
-            if (fired.All(delivered.ContainsKey))
-            {
-                break;
-            }
-
-            await Task.Delay(1000);
-        }
-
+        var delivered = await WaitDeliveredAsync(simulator, fired, timeout);
         Console.WriteLine($"webhooks reached the API for {fired.Count(webhooks.Received.ContainsKey)} of the {fired.Count} products; "
             + $"chat messages carried {fired.Count(delivered.ContainsKey)} of their policy violations ({delivered.Count} in all)");
         return [.. fired.Where(f => delivered.ContainsKey(f) && webhooks.Received.ContainsKey(f))
@@ -57,25 +45,67 @@ internal static class Incidents
         Console.WriteLine($"min {Stats.Ms(latencies.DefaultIfEmpty(double.NaN).Min())}, max {Stats.Ms(latencies.DefaultIfEmpty(double.NaN).Max())}");
     }
 
-    // The first message (received_at) carrying each (shop, product) policy-violation alert as firing.
-    private static async Task<Dictionary<(string, string), DateTimeOffset>> DeliveredAsync(HttpClient simulator)
+    /// <summary>Polls the receiver every second until every fired incident has a message or <paramref name="timeout"/> passes; the first message time per incident.</summary>
+    public static async Task<Dictionary<(string, string), DateTimeOffset>> WaitDeliveredAsync(HttpClient simulator, IReadOnlyList<(string Shop, string Product)> fired, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var delivered = new Dictionary<(string, string), DateTimeOffset>();
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            delivered = await DeliveredAsync(simulator);
+            if (fired.All(delivered.ContainsKey))
+            {
+                break;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        return delivered;
+    }
+
+    /// <summary>The signed-webhook receiver's messages (each with the policy violations it carries as firing) and its counters.</summary>
+    public static async Task<ChatInbox> ReadInboxAsync(HttpClient simulator)
     {
         var view = await simulator.GetFromJsonAsync<JsonElement>("/_sim/chat/webhook/messages");
-        var delivered = new Dictionary<(string, string), DateTimeOffset>();
+        var messages = new List<ChatMessage>();
         foreach (var message in view.GetProperty("messages").EnumerateArray())
         {
-            var at = message.GetProperty("received_at").GetDateTimeOffset();
             using var body = JsonDocument.Parse(message.GetProperty("body").GetString()!);
+            var violations = new List<(string, string)>();
             foreach (var alert in body.RootElement.GetProperty("alerts").EnumerateArray())
             {
                 if (alert.GetProperty("key").GetString() == "policy_violation" && alert.GetProperty("status").GetString() == "firing"
                     && alert.GetProperty("labels").TryGetProperty("subject", out var subject))
                 {
-                    delivered.TryAdd((alert.GetProperty("shop_id").GetString()!, subject.GetString()!), at);
+                    violations.Add((alert.GetProperty("shop_id").GetString()!, subject.GetString()!));
                 }
+            }
+
+            messages.Add(new ChatMessage(message.GetProperty("received_at").GetDateTimeOffset(), message.GetProperty("request_id").GetString()!, violations));
+        }
+
+        return new ChatInbox(messages, view.GetProperty("failed").GetInt64(), view.GetProperty("duplicates").GetInt64());
+    }
+
+    // The first message (received_at) carrying each (shop, product) policy-violation alert as firing.
+    private static async Task<Dictionary<(string, string), DateTimeOffset>> DeliveredAsync(HttpClient simulator)
+    {
+        var delivered = new Dictionary<(string, string), DateTimeOffset>();
+        foreach (var message in (await ReadInboxAsync(simulator)).Messages)
+        {
+            foreach (var violation in message.FiringViolations)
+            {
+                delivered.TryAdd(violation, message.ReceivedAt);
             }
         }
 
         return delivered;
     }
 }
+
+/// <summary>One accepted chat message: when, its idempotency id (<c>X-OpenClaw-Request-Id</c>), the (shop, product) violations it reports firing.</summary>
+internal sealed record ChatMessage(DateTimeOffset ReceivedAt, string RequestId, IReadOnlyList<(string Shop, string Product)> FiringViolations);
+
+/// <summary>The receiver's view: accepted messages, requests answered with an injected failure, repeated request ids it refused to record.</summary>
+internal sealed record ChatInbox(IReadOnlyList<ChatMessage> Messages, long Failed, long Duplicates);

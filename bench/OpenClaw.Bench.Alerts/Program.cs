@@ -15,7 +15,8 @@ using OpenClaw.TestSupport;
 using OpenClaw.TikTokShop.Simulator;
 
 // Alert latency (docs/benchmarks.md "Alert latency"): webhook received by the API → the chat receiver has the message.
-// Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Alerts -- [--events 200] [--shops 10] [--group-wait 0]
+// Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Alerts -- [--events 200] [--shops 10] [--group-wait 0] [--pace-ms 100]
+//        [--receiver-down-seconds 600] (the receiver down while the events are fired; then: every one delivered once?)
 var options = BenchArguments.Parse(args);
 Console.WriteLine($"machine: {Machine.Describe()}");
 Console.WriteLine($"events {options.Events}, shops {options.Shops}, instant-event route group wait {options.GroupWait.TotalSeconds} s");
@@ -82,6 +83,12 @@ await grains.GetGrain<ITenantAlertsGrain>(tenantId).PutRoutingAsync(new AlertRou
 ], [], AlertRoutingDefaults.InhibitRules));
 using (await simulator.DeleteAsync("/_sim/chat/webhook/messages"))
 {
+}
+
+if (options.ReceiverDown > TimeSpan.Zero)
+{
+    await ReceiverOutage.RunAsync(simulator, shopIds, options);
+    return;
 }
 
 var fired = await Incidents.FireAsync(simulator, shopIds, options.Events, options.Pace);

@@ -107,7 +107,7 @@ internal sealed class TikTokShopTransport(
 
     private async Task<AttemptOutcome<T>> ExecuteAsync<T>(CallState<T> state, CancellationToken cancellationToken)
     {
-        var pipeline = pipelines.For(state.ShopKey, state.Request.PathTemplate);
+        var circuit = pipelines.CircuitFor(state.ShopKey, state.Request.PathTemplate);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallPipelines.RetryObserver, (attempt, delay, key) =>
         {
@@ -116,10 +116,12 @@ internal sealed class TikTokShopTransport(
         });
         try
         {
-            return await pipeline.ExecuteAsync(
-                static (ctx, s) => s.Transport.AttemptAsync(s.State, ctx.CancellationToken),
+            // Retry around the shop and endpoint's circuit, both on the one context (the retry observer travels in it).
+            return await pipelines.Retry.ExecuteAsync(
+                static (ctx, s) => s.Circuit.ExecuteAsync(
+                    static (ctx, s) => s.Transport.AttemptAsync(s.State, ctx.CancellationToken), ctx, s),
                 context,
-                (Transport: this, State: state)).ConfigureAwait(false);
+                (Transport: this, State: state, Circuit: circuit)).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException)
         {

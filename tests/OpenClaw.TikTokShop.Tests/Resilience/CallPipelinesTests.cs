@@ -21,17 +21,17 @@ public sealed class CallPipelinesTests
         using var pipelines = new CallPipelines(TestClients.Options(new Uri("http://127.0.0.1:9")), time);
         foreach (var shop in Enumerable.Range(0, 200))
         {
-            pipelines.For("shop-" + shop, "/order/202309/orders/search");
-            pipelines.For("shop-" + shop, "/logistics/202309/warehouses");
+            pipelines.CircuitFor("shop-" + shop, "/order/202309/orders/search");
+            pipelines.CircuitFor("shop-" + shop, "/logistics/202309/warehouses");
         }
 
         var kept = pipelines.Count;
         time.Advance(pipelines.IdleTimeout - TimeSpan.FromSeconds(1));
-        pipelines.For("shop-0", "/order/202309/orders/search"); // used again: its idle time starts over
+        pipelines.CircuitFor("shop-0", "/order/202309/orders/search"); // used again: its idle time starts over
         time.Advance(TimeSpan.FromSeconds(2));
         await Eventually.TrueAsync(() =>
         {
-            pipelines.For("shop-new", "/order/202309/orders/search"); // any use lets the cache sweep what expired
+            pipelines.CircuitFor("shop-new", "/order/202309/orders/search"); // any use lets the cache sweep what expired
             return Task.FromResult(pipelines.Count == 2);
         }, TimeSpan.FromSeconds(10), () => $"{pipelines.Count} pipelines kept");
 

@@ -26,9 +26,14 @@ public sealed partial class BackfillCrashTests
 {
     private const int Seed = 9109;
     private const int ShopCount = 5;
-    private const int Kills = 10;
     private const string TenantId = "tenant-backfill-crash";
-    private const int LatencyMs = 300;
+
+    // Issue 9 asks for 10 kills (CI); issue 14 for 20 in one report: OPENCLAW_TEST_SILO_KILLS=20. More kills need a slower
+    // TikTok so that every kill still lands inside the backfill: 30 ms per answer per kill (300 ms for 10, 600 ms for 20).
+    private static readonly int Kills =
+        int.TryParse(Environment.GetEnvironmentVariable("OPENCLAW_TEST_SILO_KILLS"), CultureInfo.InvariantCulture, out var kills) && kills > 0 ? kills : 10;
+
+    private static readonly int LatencyMs = 30 * Kills;
     private const string AuthorizedShopsPath = "/authorization/202309/shops?";
 
     private static readonly string[] LatencyPrefixes = ["/order/", "/return_refund/", "/fulfillment/", "/product/"];
@@ -175,13 +180,15 @@ public sealed partial class BackfillCrashTests
         var outputs = string.Join("\n", cluster.Silos.Select(s => s.Output));
         var retries = RetryLine().Count(outputs);
         var failedCalls = FailedCallLine().Count(outputs);
+        var lostWrites = StoreWriteFailedLine().Count(outputs);
 
         Log($"kill seed {killSeed}; {kills} kills, {cluster.Silos.Count} silos started, {cluster.Running.Count()} running");
         Log($"entities: {comparison.Compared} in the truth, {comparison.Stored} stored, {comparison.DifferenceCount} differences");
         Log($"search pages: {searches.Count} distinct, {searches.Sum(r => r.Value)} served, {searches.Count(r => r.Value == 2)} served twice, "
             + $"at most {searches.Select(r => r.Value).DefaultIfEmpty(0).Max()} times; other calls (product details, warehouses, performance): "
             + $"{others.Count} distinct, {others.Count(r => r.Value == 2)} served twice, at most {others.Select(r => r.Value).DefaultIfEmpty(0).Max()} times; "
-            + $"client retries logged {retries}, failed calls logged {failedCalls}");
+            + $"client retries logged {retries}, failed calls logged {failedCalls}, store write failures logged {lostWrites} "
+            + "(a version conflict when a second activation of a shop wrote first during a kill's directory churn, or the store busy; the page is fetched again)");
         Log($"backfill complete after {backfilledAfter.TotalSeconds:F1} s, test {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
 
         Assert.Equal(Kills, kills);
@@ -228,4 +235,7 @@ public sealed partial class BackfillCrashTests
 
     [GeneratedRegex("TikTok Shop call .* failed:")]
     private static partial Regex FailedCallLine();
+
+    [GeneratedRegex("could not write to the store")]
+    private static partial Regex StoreWriteFailedLine();
 }

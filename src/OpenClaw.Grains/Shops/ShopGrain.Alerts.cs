@@ -106,7 +106,7 @@ public sealed partial class ShopGrain : IShopAlertsGrain
             var tenant = GrainFactory.GetGrain<ITenantAlertsGrain>(shop.State.TenantId);
             if (await tenant.GetRulesIfChangedAsync(_rules.Version) is { } changed)
             {
-                _rules = changed;
+                _rules = AlertServices.RuleSets.Share(shop.State.TenantId, changed);
             }
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException)

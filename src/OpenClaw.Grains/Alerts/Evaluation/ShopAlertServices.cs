@@ -14,7 +14,8 @@ namespace OpenClaw.Grains.Alerts.Evaluation;
 /// <param name="Values">Every registered <see cref="IAlertValueSource"/>, asked in registration order.</param>
 /// <param name="Index">The per-tenant alert index the shop writes.</param>
 /// <param name="Options">Evaluation settings.</param>
-public sealed record ShopAlertServices(CompositeAlertValues Values, TenantAlertIndex Index, ShopAlertOptions Options);
+/// <param name="RuleSets">The silo's shared instance of each tenant's rules.</param>
+public sealed record ShopAlertServices(CompositeAlertValues Values, TenantAlertIndex Index, ShopAlertOptions Options, TenantRuleSets RuleSets);
 
 /// <summary>Registers the shop grains' alert evaluation.</summary>
 public static class ShopAlertServiceExtensions
@@ -36,7 +37,7 @@ public static class ShopAlertServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertValueSource, ApiErrorRateAlertValues>());
         services.TryAddSingleton(sp => new TenantAlertIndex(Redis(sp)));
         services.TryAddSingleton(sp => new ShopAlertServices(new CompositeAlertValues(sp.GetServices<IAlertValueSource>()),
-            sp.GetRequiredService<TenantAlertIndex>(), sp.GetRequiredService<IOptions<ShopAlertOptions>>().Value));
+            sp.GetRequiredService<TenantAlertIndex>(), sp.GetRequiredService<IOptions<ShopAlertOptions>>().Value, new TenantRuleSets()));
         return services;
     }
 

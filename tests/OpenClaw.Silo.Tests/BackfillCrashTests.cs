@@ -15,7 +15,7 @@ namespace OpenClaw.Silo.Tests;
 
 /// <summary>
 /// Issue 9: "SIGKILL a silo process at random points during a backfill (10 times): afterwards nothing missing, nothing
-/// duplicated, no page fetched more than twice." Real silo processes sync the shops of an in-process simulator (frozen
+/// duplicated, no page fetched more than twice"; issue 14 asks for 20 kills, which this test does. Real silo processes sync the shops of an in-process simulator (frozen
 /// clock, request log); the test kills the silo hosting a shop that is still backfilling, starts a replacement, and at
 /// the end compares Redis with the simulator's ground truth and checks that no page was served more than twice unless
 /// a kill came between every two of its servings (three times only if two kills interrupted it; see the test's
@@ -28,10 +28,10 @@ public sealed partial class BackfillCrashTests
     private const int ShopCount = 5;
     private const string TenantId = "tenant-backfill-crash";
 
-    // Issue 9 asks for 10 kills (CI); issue 14 for 20 in one report: OPENCLAW_TEST_SILO_KILLS=20. More kills need a slower
-    // TikTok so that every kill still lands inside the backfill: 30 ms per answer per kill (300 ms for 10, 600 ms for 20).
+    // Issue 9 asks for 10 kills, issue 14 for 20 in one run (the default; OPENCLAW_TEST_SILO_KILLS sets another number).
+    // More kills need a slower TikTok so that every kill still lands inside the backfill: 30 ms per answer per kill.
     private static readonly int Kills =
-        int.TryParse(Environment.GetEnvironmentVariable("OPENCLAW_TEST_SILO_KILLS"), CultureInfo.InvariantCulture, out var kills) && kills > 0 ? kills : 10;
+        int.TryParse(Environment.GetEnvironmentVariable("OPENCLAW_TEST_SILO_KILLS"), CultureInfo.InvariantCulture, out var kills) && kills > 0 ? kills : 20;
 
     private static readonly int LatencyMs = 30 * Kills;
     private const string AuthorizedShopsPath = "/authorization/202309/shops?";
@@ -77,7 +77,7 @@ public sealed partial class BackfillCrashTests
     /// </para>
     /// </remarks>
     [Fact]
-    public async Task Backfill_SigkillOfRandomSilosTenTimes_StoreEqualsTruthAndAPageIsServedAgainOnlyAfterAKill()
+    public async Task Backfill_SigkillOfRandomSilosRepeatedly_StoreEqualsTruthAndAPageIsServedAgainOnlyAfterAKill()
     {
         var started = Stopwatch.GetTimestamp();
         var killSeed = Environment.TickCount;

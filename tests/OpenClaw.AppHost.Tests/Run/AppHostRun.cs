@@ -18,6 +18,7 @@ internal sealed class AppHostRun : IAsyncDisposable
     private readonly DistributedApplication app;
     private readonly ResourceWatcher watcher;
     private readonly string dataPath;
+    private int killedSilos;
 
     private AppHostRun(DistributedApplication app, ResourceWatcher watcher, string dataPath, DemoProduct demo)
     {
@@ -34,6 +35,16 @@ internal sealed class AppHostRun : IAsyncDisposable
     public Task<ExecuteCommandResult> CommandAsync(string resourceName, string commandName, CancellationToken ct) =>
         app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(
             app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName), commandName, ct);
+
+    /// <summary>SIGKILLs one silo replica of this run, as an OOM kill or a lost node would end it; returns its pid.</summary>
+    public int KillOneSilo()
+    {
+        var silo = Started().First(p => p.CommandLine.EndsWith("/OpenClaw.Silo", StringComparison.Ordinal));
+        using var process = System.Diagnostics.Process.GetProcessById(silo.Pid);
+        process.Kill(); // SIGKILL on Linux
+        killedSilos++;
+        return silo.Pid;
+    }
 
     public static async Task<AppHostRun> StartAsync(string dataPath, CancellationToken ct)
     {
@@ -66,11 +77,11 @@ internal sealed class AppHostRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Everything DCP started for this run, and what runs under it (the apps under `dotnet run`, the store under `dotnet tool run`).
-        var started = LinuxProcesses.Family(watcher.ProcessIds, p => p.CommandLine.Contains(dataPath, StringComparison.Ordinal));
+        var started = Started();
         var server = RedisServer.KindFromEnvironment == RedisServerKind.Garnet ? "GarnetServer" : "redis-server";
         Assert.Contains(started, p => p.CommandLine.Contains(server, StringComparison.Ordinal));
-        Assert.Equal(2, started.Count(p => p.CommandLine.EndsWith("/OpenClaw.Silo", StringComparison.Ordinal)));
+        // A killed replica may have been started again by DCP (a new pid it reports) or not.
+        Assert.InRange(started.Count(p => p.CommandLine.EndsWith("/OpenClaw.Silo", StringComparison.Ordinal)), 2 - killedSilos, 2);
         Assert.Contains(started, p => p.CommandLine.EndsWith("/OpenClaw.Api", StringComparison.Ordinal));
         Assert.Contains(started, p => p.CommandLine.EndsWith("/OpenClaw.Dashboard", StringComparison.Ordinal));
         Assert.Contains(started, p => p.CommandLine.EndsWith("/OpenClaw.TikTokShop.Simulator", StringComparison.Ordinal));
@@ -87,4 +98,8 @@ internal sealed class AppHostRun : IAsyncDisposable
             Assert.Fail("processes of this run still alive after dispose:\n" + string.Join('\n', started.Where(LinuxProcesses.IsAlive)));
         }
     }
+
+    // Everything DCP started for this run, and what runs under it (the apps under `dotnet run`, the store under `dotnet tool run`).
+    private IReadOnlyList<ProcessInfo> Started() =>
+        LinuxProcesses.Family(watcher.ProcessIds, p => p.CommandLine.Contains(dataPath, StringComparison.Ordinal));
 }

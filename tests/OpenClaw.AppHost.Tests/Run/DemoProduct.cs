@@ -84,6 +84,14 @@ internal sealed class DemoProduct(DemoSignIn signIn, Uri simulator, Uri dashboar
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("product_id").GetString()!;
     }
 
+    /// <summary>True when the shop's orders domain stored a window after <paramref name="since"/>.</summary>
+    public async Task<bool> OrdersSyncedSinceAsync(string shopId, DateTimeOffset since, CancellationToken ct)
+    {
+        var shop = await api.GetFromJsonAsync<JsonElement>($"/api/v1/shops/{shopId}", ct);
+        return shop.GetProperty("sync").EnumerateArray().Any(d => d.GetProperty("domain").GetString() == "orders"
+            && d.GetProperty("last_success_at").ValueKind == JsonValueKind.String && d.GetProperty("last_success_at").GetDateTimeOffset() > since);
+    }
+
     /// <summary>Asks the shop to sync now (the operator's button).</summary>
     public async Task SyncNowAsync(string shopId, CancellationToken ct)
     {

@@ -31,8 +31,8 @@ internal sealed class LogLevelCounter
     }
 }
 
-/// <summary>One soak sample: seconds into the steady-state window, memory, ops errors on record, log lines, orders lag p99 (seconds).</summary>
-internal sealed record SoakSample(double Seconds, long SiloHeap, long SiloRss, GarnetMemory Garnet, long OpsErrorCalls, long Warnings, long Errors, double OrdersLagP99);
+/// <summary>One soak sample: seconds into the steady-state window, memory (bytes; live objects null without a heap snapshot), ops errors on record, log lines, orders lag p99 (seconds).</summary>
+internal sealed record SoakSample(double Seconds, long SiloHeap, long? SiloLive, long SiloRss, GarnetMemory Garnet, long OpsErrorCalls, long Warnings, long Errors, double OrdersLagP99);
 
 /// <summary>
 /// The soak's reading (issue 14: "memory and Redis size flat after warm-up, no error growth"): every sample in a table,
@@ -59,12 +59,12 @@ internal static class SoakSamples
     public static string Markdown(IReadOnlyList<SoakSample> samples, int shops)
     {
         var md = new StringBuilder();
-        md.AppendLine("| t (s) | silo heap | silo RSS | Garnet RSS | Garnet store | keys | failed calls on record | silo warn / fail lines | orders lag p99 |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| t (s) | silo GC memory | silo live objects | silo RSS | Garnet RSS | Garnet store | keys | failed calls on record | silo warn / fail lines | orders lag p99 |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in samples)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Seconds:F0} | {Mib(s.SiloHeap)} | {Mib(s.SiloRss)} | {Mib(s.Garnet.ProcessPhysical)} | {Mib(s.Garnet.MainStoreSize)} | {s.Garnet.Keys:N0} | {s.OpsErrorCalls:N0} | {s.Warnings:N0} / {s.Errors:N0} | {s.OrdersLagP99:F0} s |");
+                $"| {s.Seconds:F0} | {Mib(s.SiloHeap)} | {(s.SiloLive is { } live ? Mib(live) : "—")} | {Mib(s.SiloRss)} | {Mib(s.Garnet.ProcessPhysical)} | {Mib(s.Garnet.MainStoreSize)} | {s.Garnet.Keys:N0} | {s.OpsErrorCalls:N0} | {s.Warnings:N0} / {s.Errors:N0} | {s.OrdersLagP99:F0} s |");
         }
 
         if (samples.Count >= 4)
@@ -74,7 +74,7 @@ internal static class SoakSamples
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"Growth from the first sample ({first.Seconds:F0} s) to the mean of the last three ({shops:N0} shops): " +
-                $"silo heap **{Growth(first.SiloHeap, last.Average(s => s.SiloHeap))}**, silo RSS **{Growth(first.SiloRss, last.Average(s => s.SiloRss))}**, " +
+                $"silo GC memory **{Growth(first.SiloHeap, last.Average(s => s.SiloHeap))}**, silo live objects **{Growth(first.SiloLive ?? 0, last.Average(s => s.SiloLive ?? 0))}**, silo RSS **{Growth(first.SiloRss, last.Average(s => s.SiloRss))}**, " +
                 $"Garnet RSS **{Growth(first.Garnet.ProcessPhysical, last.Average(s => s.Garnet.ProcessPhysical))}**, " +
                 $"Garnet store {Growth(first.Garnet.MainStoreSize, last.Average(s => s.Garnet.MainStoreSize))}, keys {Growth(first.Garnet.Keys, last.Average(s => s.Garnet.Keys))}; " +
                 $"failed calls on record {first.OpsErrorCalls:N0} → {samples[^1].OpsErrorCalls:N0}, silo error lines {first.Errors:N0} → {samples[^1].Errors:N0}.");

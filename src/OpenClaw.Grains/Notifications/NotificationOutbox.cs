@@ -22,6 +22,7 @@ public sealed class NotificationOutbox
     private readonly NotificationOptions _options;
     private readonly TimeProvider _time;
     private readonly RedisKey _items, _due, _leased, _attempts, _tokens, _done, _dead;
+    private readonly string _prefix;
 
     /// <summary>Creates the outbox on <paramref name="redis"/> under <see cref="NotificationOptions.KeyPrefix"/>.</summary>
     public NotificationOutbox(IConnectionMultiplexer redis, NotificationOptions options, TimeProvider time)
@@ -30,7 +31,7 @@ public sealed class NotificationOutbox
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _db = redis.GetDatabase();
-        var p = options.KeyPrefix + "{outbox}:";
+        var p = _prefix = options.KeyPrefix + "{outbox}:";
         (_items, _due, _leased, _attempts, _tokens, _done, _dead) =
             (p + "items", p + "due", p + "leased", p + "attempts", p + "tokens", p + "done", p + "dead");
         Wake = new QueueWakeSignal(redis, p + "wake");
@@ -67,17 +68,27 @@ public sealed class NotificationOutbox
         return [.. OutboxScripts.ClaimedItems(result).Select(c => new ClaimedOutboxItem(JsonSerializer.Deserialize<OutboxItem>(c.Json, Json)!, c.Attempts, c.Token))];
     }
 
-    /// <summary>Records delivery: the item leaves the outbox and its id is remembered. False when the lease was lost to another sender.</summary>
+    /// <summary>
+    /// Records delivery: the item leaves the outbox and its id is remembered. The channel answered, so its other items
+    /// backing off after failed sends are due at once (a chat service back from an outage gets its backlog within
+    /// seconds, not after each item's backoff of up to <see cref="NotificationOptions.BackoffMax"/>). False when the
+    /// lease was lost to another sender.
+    /// </summary>
     public async Task<bool> AckAsync(ClaimedOutboxItem claimed)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var now = _time.GetUtcNow();
-        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Ack, [_items, _due, _leased, _attempts, _tokens, _done],
+        var result = (long)await _db.ScriptEvaluateAsync(OutboxScripts.Ack, [_items, _due, _leased, _attempts, _tokens, _done, Retrying(claimed)],
         [
             claimed.Item.Id, claimed.LeaseToken, now.ToUnixTimeMilliseconds(), (now - _options.DeliveredRetention).ToUnixTimeMilliseconds(),
             (long)_options.DeliveredRetention.TotalMilliseconds,
         ]).ConfigureAwait(false);
-        return (long)result == 1;
+        if (result > 1)
+        {
+            await Wake.RingAsync().ConfigureAwait(false);
+        }
+
+        return result >= 1;
     }
 
     /// <summary>
@@ -96,7 +107,7 @@ public sealed class NotificationOutbox
             delay = retryAfter.Value;
         }
 
-        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Release, [_items, _due, _leased, _attempts, _tokens, _dead],
+        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Release, [_items, _due, _leased, _attempts, _tokens, _dead, Retrying(claimed)],
             [claimed.Item.Id, claimed.LeaseToken, (now + delay).ToUnixTimeMilliseconds(), deadJson, _options.DeadLetterMax, "0"]).ConfigureAwait(false);
         return (OutboxNackResult)(int)(long)result;
     }
@@ -105,10 +116,14 @@ public sealed class NotificationOutbox
     public async Task<bool> DeferAsync(ClaimedOutboxItem claimed, DateTimeOffset until)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Release, [_items, _due, _leased, _attempts, _tokens, _dead],
+        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Release, [_items, _due, _leased, _attempts, _tokens, _dead, Retrying(claimed)],
             [claimed.Item.Id, claimed.LeaseToken, until.ToUnixTimeMilliseconds(), "", _options.DeadLetterMax, "1"]).ConfigureAwait(false);
         return (long)result == 1;
     }
+
+    // The ids of one channel's items backing off after a failed send (same hash tag as the outbox's other keys).
+    private RedisKey Retrying(ClaimedOutboxItem claimed) =>
+        _prefix + "retrying:" + claimed.Item.Notification.TenantId + "|" + claimed.Item.Notification.ChannelId;
 
     /// <summary>Items waiting or being sent.</summary>
     public async Task<long> DepthAsync()

@@ -7,7 +7,8 @@ namespace OpenClaw.Grains.Notifications;
 /// The outbox's Lua scripts (Garnet runs them with <c>--lua true</c>; no streams, no cjson). Keys share one hash tag
 /// so they live on one Redis Cluster slot. Layout: <c>items</c> hash id → JSON, <c>due</c> sorted set id → due time
 /// (ms), <c>leased</c> sorted set id → lease end (ms), <c>attempts</c> and <c>tokens</c> hashes, <c>done</c> sorted set
-/// id → delivery time (trimmed to the retention, key expires when idle), <c>dead</c> list (trimmed).
+/// id → delivery time (trimmed to the retention, key expires when idle), <c>dead</c> list (trimmed), and per channel a
+/// <c>retrying:&lt;tenant&gt;|&lt;channel&gt;</c> set of the ids backing off after a failed send.
 /// </summary>
 internal static class OutboxScripts
 {
@@ -56,8 +57,10 @@ internal static class OutboxScripts
         return out
         """;
 
-    // KEYS items, due, leased, attempts, tokens, done. ARGV id, token, nowMs, doneCutoffMs, doneTtlMs.
-    // Accepted while the lease is ours, or expired but not yet claimed by another sender.
+    // KEYS items, due, leased, attempts, tokens, done, retrying (the item's channel). ARGV id, token, nowMs, doneCutoffMs, doneTtlMs.
+    // Accepted while the lease is ours, or expired but not yet claimed by another sender. The channel answered, so the
+    // items backing off after its earlier failures are due now instead of after their backoff. Returns 0 (lease lost)
+    // or 1 + the number of items made due.
     public const string Ack = """
         local t = redis.call('HGET', KEYS[5], ARGV[1])
         if t and t ~= ARGV[2] then return 0 end
@@ -70,10 +73,21 @@ internal static class OutboxScripts
         redis.call('ZADD', KEYS[6], ARGV[3], ARGV[1])
         redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', ARGV[4])
         redis.call('PEXPIRE', KEYS[6], ARGV[5])
-        return 1
+        redis.call('SREM', KEYS[7], ARGV[1])
+        local released = 0
+        for _, id in ipairs(redis.call('SMEMBERS', KEYS[7])) do
+          local due = redis.call('ZSCORE', KEYS[2], id)
+          if due and tonumber(due) > tonumber(ARGV[3]) then
+            redis.call('ZADD', KEYS[2], ARGV[3], id)
+            released = released + 1
+          end
+        end
+        redis.call('DEL', KEYS[7])
+        return 1 + released
         """;
 
-    // KEYS items, due, leased, attempts, tokens, dead. ARGV id, token, nextDueMs, deadJson ('' = retry), deadMax, refund (1 = not an attempt).
+    // KEYS items, due, leased, attempts, tokens, dead, retrying (the item's channel).
+    // ARGV id, token, nextDueMs, deadJson ('' = retry), deadMax, refund (1 = not an attempt: deferred, not failed).
     public const string Release = """
         if redis.call('HGET', KEYS[5], ARGV[1]) ~= ARGV[2] then return 0 end
         redis.call('ZREM', KEYS[3], ARGV[1])
@@ -83,9 +97,14 @@ internal static class OutboxScripts
           redis.call('LTRIM', KEYS[6], 0, tonumber(ARGV[5]) - 1)
           redis.call('HDEL', KEYS[1], ARGV[1])
           redis.call('HDEL', KEYS[4], ARGV[1])
+          redis.call('SREM', KEYS[7], ARGV[1])
           return 2
         end
-        if ARGV[6] == '1' then redis.call('HINCRBY', KEYS[4], ARGV[1], -1) end
+        if ARGV[6] == '1' then
+          redis.call('HINCRBY', KEYS[4], ARGV[1], -1)
+        else
+          redis.call('SADD', KEYS[7], ARGV[1])
+        end
         redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
         return 1
         """;

@@ -121,6 +121,38 @@ public sealed class AlertOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Channel_BackAfterAnOutage_ItsBackedOffItemsGoWithTheFirstDelivery_AnotherChannelKeepsItsBackoff()
+    {
+        await SaveChannelAsync(NotificationChannelKind.Webhook, "hook", "s");
+        var other = NotificationTestKit.Channel(NotificationChannelKind.Webhook, new Uri(_receiver.BaseUrl, "other"), "s", id: "ch-2");
+        await _kit.Get<INotificationChannelStore>().SaveAsync(other);
+        _receiver.Answer = _ => (503, "down", null);
+        var waiting = new[] { _kit.Firing("shop-1"), _kit.Firing("shop-2"), _kit.Firing("shop-3"), _kit.Firing("shop-4", other.ChannelId) };
+        foreach (var notification in waiting)
+        {
+            await Outbox.EnqueueAsync(notification);
+        }
+
+        // Two failed rounds (this kit dead-letters at the third): the items back off 5 s, then 10 s (±20 %).
+        Assert.Equal(4, await Dispatcher.DrainOnceAsync(Ct));
+        _kit.Time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(4, await Dispatcher.DrainOnceAsync(Ct));
+        Assert.Equal(0, await Dispatcher.DrainOnceAsync(Ct)); // all four wait ≥ 8 s more
+
+        // The receiver is back; a new alert to the first channel is delivered at once, and with it the channel's backlog.
+        _receiver.Answer = _ => (200, "ok", null);
+        var failedRequests = _receiver.Requests.Count;
+        var fresh = _kit.Firing("shop-5");
+        await Outbox.EnqueueAsync(fresh);
+        Assert.Equal(1, await Dispatcher.DrainOnceAsync(Ct));
+        Assert.Equal(3, await Dispatcher.DrainOnceAsync(Ct)); // no time has passed: made due by the delivery
+
+        var delivered = _receiver.Requests.Skip(failedRequests).Select(r => r.Headers["X-OpenClaw-Request-Id"]).ToList();
+        Assert.Equal(new[] { fresh.Id, waiting[0].Id, waiting[1].Id, waiting[2].Id }.Order(), delivered.Order());
+        Assert.Equal(1, await Outbox.DepthAsync()); // the other channel's item keeps its backoff
+    }
+
+    [Fact]
     public async Task SenderCrash_With100Queued_NothingLost_NothingSentTwice()
     {
         await SaveChannelAsync(NotificationChannelKind.Webhook, "hook", "s");

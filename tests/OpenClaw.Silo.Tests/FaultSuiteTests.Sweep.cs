@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using OpenClaw.TestSupport;
 using StackExchange.Redis;
 using static OpenClaw.Silo.Tests.SiloTestContext;
@@ -9,10 +8,6 @@ namespace OpenClaw.Silo.Tests;
 // The security sweep (issue 14): no credential the run used appears in anything the silos wrote for people to read.
 public sealed partial class FaultSuiteTests
 {
-    // A credential counts as leaked when any 16 characters of it appear: enough to catch a token cut short by an excerpt
-    // or a log template, far too long to match by chance (16 hex digits are 64 bits).
-    private const int Fragment = 16;
-
     /// <remarks>
     /// Searches everything the suite's silos wrote up to the sweep (xunit orders the scenarios by its own ids, so some run
     /// before it and some after). It first makes sure the run used every kind of credential, whatever ran before: it connects two shops (auth codes, app secret, access and refresh tokens), expires their access tokens
@@ -55,7 +50,7 @@ public sealed partial class FaultSuiteTests
         Assert.True(opsErrors.Records > 0, "no ops-error record to search");
         Assert.Contains(suite.Telemetry.Requests, r => r.Path == "/v1/traces");
 
-        var leaks = Leaks(credentials, ("silo output", output), ("ops errors", opsErrors.Text), ("telemetry", telemetry));
+        var leaks = CredentialSweep.Leaks(credentials, ("silo output", output), ("ops errors", opsErrors.Text), ("telemetry", telemetry));
         Assert.True(leaks.Count == 0, $"{leaks.Count} credentials found:\n{string.Join("\n", leaks.Take(20))}");
     }
 
@@ -94,41 +89,4 @@ public sealed partial class FaultSuiteTests
 
         return (records, text.ToString());
     }
-
-    // Each place where some 16 characters of a credential appear: scans the runs of token characters once, looking up
-    // each 16-character window among every credential's windows.
-    private static List<string> Leaks(Dictionary<string, string> credentials, params (string Name, string Text)[] places)
-    {
-        var windows = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (value, kind) in credentials.Where(c => c.Key.Length >= Fragment))
-        {
-            for (var i = 0; i + Fragment <= value.Length; i++)
-            {
-                windows.TryAdd(value.Substring(i, Fragment), kind);
-            }
-        }
-
-        var lookup = windows.GetAlternateLookup<ReadOnlySpan<char>>();
-        var leaks = new List<string>();
-        foreach (var (name, text) in places)
-        {
-            foreach (var run in TokenCharacters().EnumerateMatches(text))
-            {
-                for (var i = run.Index; i + Fragment <= run.Index + run.Length; i++)
-                {
-                    if (lookup.TryGetValue(text.AsSpan(i, Fragment), out var kind))
-                    {
-                        leaks.Add($"{kind} in {name}: …{text.Substring(Math.Max(0, i - 60), Math.Min(120 + Fragment, text.Length - Math.Max(0, i - 60))).ReplaceLineEndings(" ")}…");
-                        break;
-                    }
-                }
-            }
-        }
-
-        return leaks;
-    }
-
-    // Characters of tokens (base64url), signatures (hex), auth codes and the app secret.
-    [GeneratedRegex("[A-Za-z0-9_-]{16,}")]
-    private static partial Regex TokenCharacters();
 }

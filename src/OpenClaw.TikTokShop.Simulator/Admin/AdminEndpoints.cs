@@ -49,6 +49,8 @@ public static class AdminEndpoints
                 store.ExpireAccess(shop);
                 return Results.NoContent();
             }));
+        // Every access and refresh token issued so far: what an end-to-end security sweep searches the product's logs for.
+        sim.MapGet("/auth/tokens", (AuthorizationStore store) => AdminBodies.Json(new { Tokens = store.IssuedTokens }));
         sim.MapGet("/clock", (SimulatedClock clock) => Clock(clock));
         sim.MapPost("/clock/advance", async (HttpContext http, SimulatedClock clock) =>
         {

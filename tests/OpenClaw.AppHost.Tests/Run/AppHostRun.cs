@@ -36,6 +36,28 @@ internal sealed class AppHostRun : IAsyncDisposable
         app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(
             app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName), commandName, ct);
 
+    /// <summary>
+    /// Everything the instances of the named resources wrote so far (console logs, as the Aspire dashboard shows them),
+    /// one line per log line, prefixed with the instance id.
+    /// </summary>
+    public async Task<string> ResourceLogsAsync(IReadOnlyCollection<string> resourceNames, CancellationToken ct)
+    {
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        var text = new System.Text.StringBuilder();
+        foreach (var (instance, _) in watcher.Instances.Where(i => resourceNames.Contains(i.ResourceName)))
+        {
+            await foreach (var batch in logs.GetAllAsync(instance).WithCancellation(ct))
+            {
+                foreach (var line in batch)
+                {
+                    text.Append(instance).Append(": ").AppendLine(line.Content);
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>SIGKILLs one silo replica of this run, as an OOM kill or a lost node would end it; returns its pid.</summary>
     public int KillOneSilo()
     {

@@ -100,6 +100,20 @@ public sealed class AppHostRunTests : IDisposable
             // Later flushes of the group must not repeat it: still one message once everything else was checked.
             Assert.Equal(1, await demo.ChatMessagesMentioningAsync("slack", product, ct));
             Assert.Equal(1, await demo.ChatMessagesMentioningAsync("email", product, ct));
+            // The security sweep against the whole topology: no token the simulator issued, nor the app secret, the
+            // operator's API key or the chat channels' signing secret, in any line OpenClaw's processes and the store
+            // wrote (the simulator is TikTok's side and is left out).
+            var credentials = (await demo.IssuedTokensAsync(ct)).ToDictionary(t => t, _ => "TikTok token (issued)", StringComparer.Ordinal);
+            credentials.TryAdd("openclaw-demo-secret", "app secret");
+            credentials.TryAdd(DemoTenant.ChatSecret, "chat signing secret");
+            credentials.TryAdd(demo.ApiKey, "API key");
+            var logs = await run.ResourceLogsAsync(["silo", "api", "dashboard", "redis"], ct);
+            TestContext.Current.TestOutputHelper?.WriteLine($"security sweep: {credentials.Count} credentials in {logs.Length:N0} characters of resource logs");
+            Assert.True(logs.Length > 10_000, $"the resources wrote almost nothing ({logs.Length} characters): the sweep would prove nothing");
+            Assert.True(credentials.Count > ShopCount, "the simulator issued no tokens: the sweep would prove nothing");
+            var leaks = CredentialSweep.Leaks(credentials, ("resource logs", logs));
+            Assert.True(leaks.Count == 0, $"{leaks.Count} credentials found:\n{string.Join("\n", leaks.Take(20))}");
+
             connectedAt = shops[0].GetProperty("connected_at").GetString()!;
             firstAlert = firing[0].Fingerprint;
         }

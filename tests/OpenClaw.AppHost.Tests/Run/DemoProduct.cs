@@ -28,6 +28,16 @@ internal sealed class DemoProduct(DemoSignIn signIn, Uri simulator, Uri dashboar
         return [.. shops.EnumerateArray().Select(s => s.GetProperty("shop_id").GetString()!)];
     }
 
+    /// <summary>The demo tenant's API key (what the operator signs in with).</summary>
+    public string ApiKey => signIn.ApiKey;
+
+    /// <summary>Every access and refresh token the simulator has issued so far.</summary>
+    public async Task<IReadOnlyList<string>> IssuedTokensAsync(CancellationToken ct)
+    {
+        var tokens = await sim.GetFromJsonAsync<JsonElement>("/_sim/auth/tokens", ct);
+        return [.. tokens.GetProperty("tokens").EnumerateArray().Select(t => t.GetString()!)];
+    }
+
     /// <summary>True when every domain with a history has stored all of it and ran an incremental window.</summary>
     public async Task<bool> SyncedAsync(string shopId, CancellationToken ct)
     {

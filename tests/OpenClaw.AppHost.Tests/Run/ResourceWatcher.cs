@@ -28,6 +28,9 @@ internal sealed class ResourceWatcher : IAsyncDisposable
     /// <summary>Every process id DCP reported (<c>executable.pid</c>), including instances that already stopped.</summary>
     public IReadOnlyCollection<int> ProcessIds => processIds.Keys.ToList();
 
+    /// <summary>Every resource instance seen so far (a replica has its own id, e.g. <c>silo-abcdefgh</c>), with its resource's name.</summary>
+    public IReadOnlyList<(string InstanceId, string ResourceName)> Instances => [.. latest.Values.Select(e => (e.ResourceId, e.Resource.Name))];
+
     /// <summary>
     /// Waits until <paramref name="instances"/> instances of <paramref name="resourceName"/> are Running and Healthy;
     /// fails fast when one stops instead (a resource that ran to completion, like the tool restore, is not waited on).

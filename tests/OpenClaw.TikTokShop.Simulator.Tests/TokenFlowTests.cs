@@ -28,6 +28,17 @@ public sealed class TokenFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_admin_surface_lists_every_token_issued_for_a_security_sweep()
+    {
+        var first = await _host.ConnectAsync();
+        var second = await _host.ConnectAsync(1);
+
+        var listed = (await _host.AdminAsync(HttpMethod.Get, "/_sim/auth/tokens")).GetProperty("tokens").EnumerateArray().Select(t => t.GetString()).ToList();
+
+        Assert.Superset(new HashSet<string?> { first.AccessToken, first.RefreshToken, second.AccessToken, second.RefreshToken }, listed.ToHashSet());
+    }
+
+    [Fact]
     public async Task An_auth_code_works_once()
     {
         var code = await _host.AuthCodeAsync(_shop.Id);

@@ -8,8 +8,15 @@ public sealed class ApiOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Api";
 
-    /// <summary>Default per-attempt bound of a grain call (<c>ClientMessagingOptions.ResponseTimeout</c>).</summary>
-    public static readonly TimeSpan DefaultGrainResponseTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Default per-attempt bound of a grain call (<c>ClientMessagingOptions.ResponseTimeout</c>): 5 s. A request in
+    /// flight to a grain whose silo is killed gets no answer at all (the surviving gateway drops what it cannot
+    /// forward; dotnet/orleans#6802), so this bound is how long such a request waits before it is retried on the grain's
+    /// new silo. Orleans' default, 30 s, made a silo kill cost the API's callers 30 s (AppHost end-to-end test,
+    /// docs/reliability.md). Calls that do slow work on purpose (the tenant's connects, which call TikTok) carry a
+    /// longer <c>[ResponseTimeout]</c> on their interface method.
+    /// </summary>
+    public static readonly TimeSpan DefaultGrainResponseTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The platform administrator's key (a secret: <c>Api__BootstrapAdminKey</c> from the AppHost parameter or the

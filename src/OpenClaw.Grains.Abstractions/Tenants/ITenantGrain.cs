@@ -14,10 +14,18 @@ public interface ITenantGrain : IGrainWithStringKey
     /// covers, with id, cipher, region, name and seller type from <c>/authorization/202309/shops</c>.
     /// </summary>
     /// <exception cref="TenantOnboardingException">TikTok refused the code (36004004) or the call failed; the message says which.</exception>
+    /// <remarks>
+    /// Calls TikTok twice (token exchange, authorized shops) and connects each shop, so it may take seconds: its response
+    /// timeout is 1 min, not the API's short default. The code is single-use, so a caller must not repeat the call after
+    /// a timeout.
+    /// </remarks>
+    [ResponseTimeout("00:01:00")]
     Task<IReadOnlyList<ShopSnapshot>> ConnectWithAuthCodeAsync(string authCode);
 
     /// <summary>Connects every shop an already-issued grant covers (for agencies migrating tokens from another tool).</summary>
     /// <exception cref="TenantOnboardingException">TikTok refused the access token or the call failed.</exception>
+    /// <remarks>Calls TikTok (authorized shops) and connects each shop: its response timeout is 1 min.</remarks>
+    [ResponseTimeout("00:01:00")]
     Task<IReadOnlyList<ShopSnapshot>> ConnectWithTokensAsync(IssuedTokens tokens);
 
     /// <summary>Ids of the tenant's shops (connected or not), sorted.</summary>

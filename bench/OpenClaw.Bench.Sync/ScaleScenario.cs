@@ -106,7 +106,7 @@ internal static class ScaleScenario
                 // Soak: memory (after a forced GC), failed calls on record and the silo's log levels, every memory-every seconds.
                 nextMemory = inWindow + memoryEvery;
                 var memory = await MemoryAsync(grains, redis, siloPids, silo.ProcessId);
-                var sample = new SoakSample(inWindow.TotalSeconds, memory.SiloHeap, memory.SiloLive, memory.SiloRss, memory.Garnet,
+                var sample = new SoakSample(inWindow.TotalSeconds, memory,
                     await SoakSamples.OpsErrorCallsAsync(redis, "scale-tenant", tenants), logLines.Warnings, logLines.Errors, Stats.Percentile(lag.OrdersLag, 99));
                 soakSamples.Add(sample);
                 Console.WriteLine($"  soak t={sample.Seconds:F0}s: {memory}; failed calls on record {sample.OpsErrorCalls:N0}; silo warn/fail lines {sample.Warnings:N0}/{sample.Errors:N0}");
@@ -196,26 +196,18 @@ internal static class ScaleScenario
         md.AppendLine(CultureInfo.InvariantCulture, $"| calls by API path | {r.Paths} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **silo CPU** (process CPU time ÷ wall time) | **{r.SiloCpu:P0} of one core** ({r.SiloCpu * 1000 / Math.Max(1, r.CallsPerSecond):F1} ms CPU per call) |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| Garnet CPU / bench process (simulator + client) CPU | {r.GarnetCpu:P0} / {r.BenchCpu:P0} of one core |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **silo GC memory after a forced GC** (Orleans' statistic: committed − fragmented; live objects are less, see a heap dump) | {Mib(r.Before.SiloHeap)} → {Mib(r.After.SiloHeap)} = **{(r.After.SiloHeap - r.Before.SiloHeap) / n / 1024:F1} KiB per shop** ({r.Activations:N0} activations) |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **silo GC memory after a forced GC** (Orleans' statistic: committed − fragmented; live objects are less, see a heap dump) | {MemoryPoint.Mib(r.Before.SiloHeap)} → {MemoryPoint.Mib(r.After.SiloHeap)} = **{(r.After.SiloHeap - r.Before.SiloHeap) / n / 1024:F1} KiB per shop** ({r.Activations:N0} activations) |");
         if (r.Before.SiloLive is { } liveBefore && r.After.SiloLive is { } liveAfter)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| **silo live objects** (heap snapshot, `dotnet-gcdump`) | {Mib(liveBefore)} → {Mib(liveAfter)} = **{(liveAfter - liveBefore) / n / 1024:F1} KiB per shop** |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **silo live objects** (heap snapshot, `dotnet-gcdump`) | {MemoryPoint.Mib(liveBefore)} → {MemoryPoint.Mib(liveAfter)} = **{(liveAfter - liveBefore) / n / 1024:F1} KiB per shop** |");
         }
 
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **silo resident set** (median of 5) | {Mib(r.Before.SiloRss)} → {Mib(r.After.SiloRss)} = **{(r.After.SiloRss - r.Before.SiloRss) / n / 1024:F1} KiB per shop** |");
-        md.AppendLine(CultureInfo.InvariantCulture, $"| **Garnet** (no `used_memory` in its INFO): resident set / main store size / keys | {Mib(r.Before.Garnet.ProcessPhysical)} → {Mib(r.After.Garnet.ProcessPhysical)} = **{(r.After.Garnet.ProcessPhysical - r.Before.Garnet.ProcessPhysical) / n / 1024:F1} KiB per shop** / {Mib(r.Before.Garnet.MainStoreSize)} → {Mib(r.After.Garnet.MainStoreSize)} / {r.Before.Garnet.Keys:N0} → {r.After.Garnet.Keys:N0} ({(r.After.Garnet.Keys - r.Before.Garnet.Keys) / n:F1} per shop) |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **silo resident set** (median of 5) | {MemoryPoint.Mib(r.Before.SiloRss)} → {MemoryPoint.Mib(r.After.SiloRss)} = **{(r.After.SiloRss - r.Before.SiloRss) / n / 1024:F1} KiB per shop** |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| **Garnet** (no `used_memory` in its INFO): resident set / main store size / keys | {MemoryPoint.Mib(r.Before.Garnet.ProcessPhysical)} → {MemoryPoint.Mib(r.After.Garnet.ProcessPhysical)} = **{(r.After.Garnet.ProcessPhysical - r.Before.Garnet.ProcessPhysical) / n / 1024:F1} KiB per shop** / {MemoryPoint.Mib(r.Before.Garnet.MainStoreSize)} → {MemoryPoint.Mib(r.After.Garnet.MainStoreSize)} / {r.Before.Garnet.Keys:N0} → {r.After.Garnet.Keys:N0} ({(r.After.Garnet.Keys - r.Before.Garnet.Keys) / n:F1} per shop) |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| **orders sync lag** over {r.Samples.Count} read-model samples (now − watermark, includes the 15 s settle) | **p50 {Stats.Percentile(ordersLag, 50):F0} s, p99 {Stats.Percentile(ordersLag, 99):F0} s**, max {ordersLag.DefaultIfEmpty().Max():F0} s |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| worst windowed domain lag per shop | p50 {Stats.Percentile(worstLag, 50):F0} s, p99 {Stats.Percentile(worstLag, 99):F0} s |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| shops whose every domain lags less than its interval + settle + `MaxIdleDelay` (last sample) | {lastLag.AllWithinInterval:N0} of {lastLag.Reported:N0} (orders: {lastLag.OrdersWithinInterval:N0}); with a failing domain: {lastLag.WithErrors:N0} |");
         return md.ToString();
-    }
-
-    private static string Mib(long bytes) => (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
-
-    private sealed record MemoryPoint(long SiloHeap, long SiloRss, long? SiloLive, GarnetMemory Garnet)
-    {
-        public override string ToString() =>
-            $"silo heap {SiloHeap / 1048576.0:F0} MiB (live objects {(SiloLive ?? 0) / 1048576.0:F0} MiB), RSS {SiloRss / 1048576.0:F0} MiB; Garnet RSS {Garnet.ProcessPhysical / 1048576.0:F0} MiB, store {Garnet.MainStoreSize / 1048576.0:F0} MiB, {Garnet.Keys:N0} keys";
     }
 
     private sealed record ScaleResult(

@@ -61,7 +61,7 @@ internal sealed class AppHostRun : IAsyncDisposable
     /// <summary>SIGKILLs one silo replica of this run, as an OOM kill or a lost node would end it; returns its pid.</summary>
     public int KillOneSilo()
     {
-        var silo = Started().First(p => p.CommandLine.EndsWith("/OpenClaw.Silo", StringComparison.Ordinal));
+        var silo = Started().First(IsSilo);
         using var process = System.Diagnostics.Process.GetProcessById(silo.Pid);
         process.Kill(); // SIGKILL on Linux
         killedSilos++;
@@ -103,7 +103,7 @@ internal sealed class AppHostRun : IAsyncDisposable
         var server = RedisServer.KindFromEnvironment == RedisServerKind.Garnet ? "GarnetServer" : "redis-server";
         Assert.Contains(started, p => p.CommandLine.Contains(server, StringComparison.Ordinal));
         // A killed replica may have been started again by DCP (a new pid it reports) or not.
-        Assert.InRange(started.Count(p => p.CommandLine.EndsWith("/OpenClaw.Silo", StringComparison.Ordinal)), 2 - killedSilos, 2);
+        Assert.InRange(started.Count(IsSilo), 2 - killedSilos, 2);
         Assert.Contains(started, p => p.CommandLine.EndsWith("/OpenClaw.Api", StringComparison.Ordinal));
         Assert.Contains(started, p => p.CommandLine.EndsWith("/OpenClaw.Dashboard", StringComparison.Ordinal));
         Assert.Contains(started, p => p.CommandLine.EndsWith("/OpenClaw.TikTokShop.Simulator", StringComparison.Ordinal));
@@ -120,6 +120,8 @@ internal sealed class AppHostRun : IAsyncDisposable
             Assert.Fail("processes of this run still alive after dispose:\n" + string.Join('\n', started.Where(LinuxProcesses.IsAlive)));
         }
     }
+
+    private static bool IsSilo(ProcessInfo process) => process.CommandLine.EndsWith("/OpenClaw.Silo", StringComparison.Ordinal);
 
     // Everything DCP started for this run, and what runs under it (the apps under `dotnet run`, the store under `dotnet tool run`).
     private IReadOnlyList<ProcessInfo> Started() =>

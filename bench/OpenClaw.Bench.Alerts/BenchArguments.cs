@@ -8,13 +8,16 @@ namespace OpenClaw.Bench.Alerts;
 /// <param name="GroupWait">Group wait of the instant-event route (Alertmanager's default is 30 s).</param>
 /// <param name="Pace">Time between two incidents.</param>
 /// <param name="ReceiverDown">When positive: the chat receiver answers 503 for this long while the incidents are fired, spread over it (issue 14's outage).</param>
-internal sealed record BenchArguments(int Events, int Shops, TimeSpan GroupWait, TimeSpan Pace, TimeSpan ReceiverDown)
+/// <param name="LoadShops">More shops syncing at their default intervals on the same silo, API, simulator and store while the events are fired (the scale load); 0 for none.</param>
+/// <param name="Warmup">With <paramref name="LoadShops"/>: how long they sync before the first event.</param>
+internal sealed record BenchArguments(int Events, int Shops, TimeSpan GroupWait, TimeSpan Pace, TimeSpan ReceiverDown, int LoadShops, TimeSpan Warmup)
 {
     public static BenchArguments Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new BenchArguments(Int("--events", 200), Int("--shops", 10), TimeSpan.FromSeconds(Int("--group-wait", 0)),
-            TimeSpan.FromMilliseconds(Int("--pace-ms", 100)), TimeSpan.FromSeconds(Int("--receiver-down-seconds", 0)));
+            TimeSpan.FromMilliseconds(Int("--pace-ms", 100)), TimeSpan.FromSeconds(Int("--receiver-down-seconds", 0)),
+            Int("--load-shops", 0), TimeSpan.FromSeconds(Int("--warmup", 150)));
     }
 }

@@ -17,9 +17,10 @@ using OpenClaw.TikTokShop.Simulator;
 // Alert latency (docs/benchmarks.md "Alert latency"): webhook received by the API → the chat receiver has the message.
 // Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Alerts -- [--events 200] [--shops 10] [--group-wait 0] [--pace-ms 100]
 //        [--receiver-down-seconds 600] (the receiver down while the events are fired; then: every one delivered once?)
+//        [--load-shops 1000 --warmup 150] (that many more shops syncing on the same parts while the events are fired)
 var options = BenchArguments.Parse(args);
 Console.WriteLine($"machine: {Machine.Describe()}");
-Console.WriteLine($"events {options.Events}, shops {options.Shops}, instant-event route group wait {options.GroupWait.TotalSeconds} s");
+Console.WriteLine($"events {options.Events}, shops {options.Shops}, instant-event route group wait {options.GroupWait.TotalSeconds} s, load shops {options.LoadShops:N0}");
 
 var redis = await SharedRedis.GetAsync();
 await using var apps = new LoopbackApps();
@@ -31,9 +32,11 @@ await apps.StartAsync(relay.Build());
 var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 await apps.StartAsync(SimulatorApp.Create(
 [
-    "--urls", simulatorUrl, "--Logging:LogLevel:Default=Warning", "--Simulator:Seed=1111", $"--Simulator:ShopCount={options.Shops}",
-    "--Simulator:HistoryDays=2", "--Simulator:OrdersPerShopPerDay=5", "--Simulator:ProductsPerShop=" + (options.Events / options.Shops + 10).ToString(CultureInfo.InvariantCulture),
+    "--urls", simulatorUrl, "--Logging:LogLevel:Default=Warning", "--Simulator:Seed=1111", $"--Simulator:ShopCount={options.Shops + options.LoadShops}",
+    "--Simulator:HistoryDays=2", "--Simulator:ProductsPerShop=" + (options.Events / options.Shops + 10).ToString(CultureInfo.InvariantCulture),
     "--Simulator:ClockStart=" + start.ToString("O", CultureInfo.InvariantCulture), $"--Simulator:WebhookUrl={relay.Url}",
+    // Without load: a quiet day (5 orders per shop). With load: the scale bench's realistic spread of busy and quiet shops.
+    .. options.LoadShops > 0 ? ["--Simulator:ActivitySpread=Varied"] : new[] { "--Simulator:OrdersPerShopPerDay=5" },
 ]));
 
 string[] shared =
@@ -41,7 +44,9 @@ string[] shared =
     .. LoopbackClusterArguments.Shared(redis.ConnectionString, "bench-alerts", serviceId, simulatorUrl),
     "--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:",
 ];
-var siloBuilder = WebApplication.CreateBuilder([.. shared, .. LoopbackClusterArguments.Silo(serviceId)]);
+// With load, as the scale bench: no order history (the steady state, not onboarding's backfill) and the budget above the shops' need.
+string[] load = options.LoadShops > 0 ? ["--Sync:InitialBackfill=00:00:00", "--RateBudget:PerAppPerSecond=1000"] : [];
+var siloBuilder = WebApplication.CreateBuilder([.. shared, .. LoopbackClusterArguments.Silo(serviceId), .. load]);
 siloBuilder.AddServiceDefaults();
 siloBuilder.AddSilo();
 var silo = siloBuilder.Build();
@@ -52,7 +57,8 @@ await apps.StartAsync(ApiApp.Create([.. shared, "--urls", apiUrl, "--Api:Bootstr
 using var simulator = new HttpClient { BaseAddress = new Uri(simulatorUrl), Timeout = TimeSpan.FromSeconds(60) };
 var grains = silo.Services.GetRequiredService<IGrainFactory>();
 var tenantId = "bench-alerts";
-var shopIds = await SimulatorAdmin.ShopIdsAsync(simulator);
+var allShops = await SimulatorAdmin.ShopIdsAsync(simulator);
+var shopIds = allShops.Take(options.Shops).ToList();
 foreach (var shopId in shopIds)
 {
     await grains.GetGrain<ITenantGrain>(tenantId).ConnectWithAuthCodeAsync(await SimulatorAdmin.AuthCodeAsync(simulator, shopId));
@@ -83,6 +89,13 @@ await grains.GetGrain<ITenantAlertsGrain>(tenantId).PutRoutingAsync(new AlertRou
 ], [], AlertRoutingDefaults.InhibitRules));
 using (await simulator.DeleteAsync("/_sim/chat/webhook/messages"))
 {
+}
+
+if (options.LoadShops > 0)
+{
+    await LoadShops.ConnectAsync(grains, simulator, [.. allShops.Skip(options.Shops)]);
+    Console.WriteLine($"load: syncing {options.Warmup.TotalSeconds:F0} s before the first event");
+    await Task.Delay(options.Warmup);
 }
 
 if (options.ReceiverDown > TimeSpan.Zero)

@@ -10,9 +10,10 @@ public sealed class ApiOptions
 
     /// <summary>
     /// Default per-attempt bound of a grain call (<c>ClientMessagingOptions.ResponseTimeout</c>): 5 s. A request in
-    /// flight to a grain whose silo is killed gets no answer at all (the surviving gateway drops what it cannot
-    /// forward; dotnet/orleans#6802), so this bound is how long such a request waits before it is retried on the grain's
-    /// new silo. Orleans' default, 30 s, made a silo kill cost the API's callers 30 s (AppHost end-to-end test,
+    /// flight to a grain whose silo dies gets no answer at all (dotnet/orleans#6802). When the silo's connections close
+    /// (a killed process) <see cref="Errors.GatewayLossSignal"/> retries such requests at once; when they do not (a node
+    /// lost without a word) this bound is how long a request waits before it is retried on the grain's new silo.
+    /// Orleans' default, 30 s, made a silo kill cost the API's callers 30 s (AppHost end-to-end test,
     /// docs/reliability.md). Calls that do slow work on purpose (the tenant's connects, which call TikTok) carry a
     /// longer <c>[ResponseTimeout]</c> on their interface method.
     /// </summary>

@@ -50,6 +50,8 @@ public static class ApiServiceExtensions
             // Silos that join after a failover become gateways within seconds, not the default minute.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+            client.Services.AddSingleton<GatewayLossSignal>();
+            client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayLossSignal>());
             client.AddActivityPropagation();
         });
 

@@ -105,7 +105,8 @@ public sealed partial class BackfillCrashTests
         var shopIds = await OnboardAsync(grains, simulator);
         var timeline = new List<string> { $"silos and simulator ready after {setUp.TotalSeconds:F1} s, shops connected after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s" };
         var shopsConnected = Stopwatch.GetElapsedTime(started);
-        var firstKill = TimeSpan.Zero;
+        var killedAtTimes = new List<TimeSpan>();
+        var progressSamples = new List<(TimeSpan At, double Progress)> { (shopsConnected, 0) };
         var kills = 0;
         var killTimes = new List<(long Sent, long Exited)>();
         try
@@ -121,7 +122,7 @@ public sealed partial class BackfillCrashTests
                 var victim = cluster.HostOf(target.Shop.Silo);
                 var hosted = before.Values.Where(r => victim.Hosts(r.Shop.Silo)).Select(r => r.Shop.ShopId).ToList();
                 var killedAt = Stopwatch.GetElapsedTime(started);
-                firstKill = k == 1 ? killedAt : firstKill;
+                killedAtTimes.Add(killedAt);
                 var sent = Stopwatch.GetTimestamp();
                 victim.Kill();
                 Assert.Equal(137, await victim.WaitForExitAsync(TimeSpan.FromSeconds(10)));
@@ -147,16 +148,27 @@ public sealed partial class BackfillCrashTests
 
                 // Pace: on a loaded machine a kill round (replacement start, recovery) takes longer and the backfill would
                 // end before the last kill; slow TikTok down when what is left of the backfill would not outlast the
-                // rounds still to come (with a 1.5× margin), judged by the progress of the rounds so far.
+                // rounds still to come (with a 1.5× margin).
+                // Both rates over the last three rounds: the first rounds, on a cold machine, run slowest, and the
+                // backfill's rate changes with the latency.
                 var progress = BackfillProgress((await ReportsAsync(grains, shopIds)).Values, simulator.Clock.Now);
-                var roundsLeft = (Stopwatch.GetElapsedTime(started) - firstKill) / k * (Kills - k);
-                var backfillLeft = progress > 0 ? (Stopwatch.GetElapsedTime(started) - shopsConnected) * ((1 - progress) / progress) : TimeSpan.MaxValue;
+                var now = Stopwatch.GetElapsedTime(started);
+                progressSamples.Add((now, progress));
+                var (sinceAt, sinceProgress) = progressSamples[^Math.Min(4, progressSamples.Count)];
+                var roundsLeft = (now - killedAtTimes[^Math.Min(3, k)]) / Math.Min(3, k) * (Kills - k);
+                var backfillLeft = progress > sinceProgress ? (now - sinceAt) * ((1 - progress) / (progress - sinceProgress)) : TimeSpan.MaxValue;
                 if (roundsLeft * 1.5 > backfillLeft && latencyMs < MaxLatencyMs)
                 {
                     latencyMs = (int)Math.Min(MaxLatencyMs, latencyMs * Math.Min(4, roundsLeft * 1.5 / backfillLeft));
                     await SlowTikTokAsync(simulator, latencyMs);
                     timeline.Add($"  backfill {progress:P0} done with {Kills - k} kills to go: TikTok now answers after {latencyMs} ms");
                 }
+            }
+
+            // No more kills: the rest of the backfill may go at the starting pace again.
+            if (latencyMs != LatencyMs)
+            {
+                await SlowTikTokAsync(simulator, LatencyMs);
             }
         }
         finally

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenClaw.AppHost.Demo;
 using OpenClaw.TestSupport;
 
@@ -135,8 +136,10 @@ public sealed class AppHostRunTests : IDisposable
             var killedAt = DateTimeOffset.UtcNow;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var pid = run.KillOneSilo();
+            var presses = new List<string>();
             foreach (var shopId in shopIds)
             {
+                var refused = 0;
                 await Eventually.TrueAsync(async () =>
                 {
                     try
@@ -146,9 +149,11 @@ public sealed class AppHostRunTests : IDisposable
                     }
                     catch (HttpRequestException)
                     {
+                        refused++;
                         return false; // a 503 while the cluster declares the silo dead: the operator presses again
                     }
                 }, Patience, () => $"shop {shopId} never answered the API after silo {pid} was killed");
+                presses.Add(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:F1} s{(refused > 0 ? $" ({refused} refused)" : "")}"));
             }
 
             var answered = clock.Elapsed;
@@ -165,7 +170,8 @@ public sealed class AppHostRunTests : IDisposable
                 return ours == truth;
             }, Patience, () => $"shop {metricShop} after silo {pid} was killed: {lastAfter}");
             TestContext.Current.TestOutputHelper?.WriteLine(
-                $"silo {pid} killed: every shop answered the API after {answered.TotalSeconds:F1} s, {healthy.Count} shops synced orders after {clock.Elapsed.TotalSeconds:F1} s");
+                $"silo {pid} killed: every shop answered the API after {answered.TotalSeconds:F1} s (one after another: {string.Join(", ", presses)}), "
+                + $"{healthy.Count} shops synced orders after {clock.Elapsed.TotalSeconds:F1} s");
         }
     }
 

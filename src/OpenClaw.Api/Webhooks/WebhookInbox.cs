@@ -23,6 +23,8 @@ public sealed record ClaimedWebhook(InboxEvent Event, int Attempts, string Lease
 /// Dispatchers lease events with the notification outbox's scripts (<see cref="OutboxScripts"/>): an event whose holder
 /// crashed is claimed again after <see cref="WebhookOptions.LeaseDuration"/>; failures back off; an event is
 /// dead-lettered only after <see cref="WebhookOptions.MaxAttempts"/> and <see cref="WebhookOptions.MinRetryAge"/>.
+/// The cluster is the inbox's one destination, so its <c>retrying</c> set plays the outbox's per-channel part: the
+/// first hand-off that succeeds makes every event backing off after a failed hand-off due at once.
 /// </summary>
 public sealed class WebhookInbox
 {
@@ -42,7 +44,7 @@ public sealed class WebhookInbox
     private readonly IOptions<WebhookOptions> _options;
     private readonly TimeProvider _time;
     private readonly RedisKey _items = Prefix + "items", _due = Prefix + "due", _leased = Prefix + "leased", _attempts = Prefix + "attempts",
-        _tokens = Prefix + "tokens", _done = Prefix + "done", _dead = Prefix + "dead";
+        _tokens = Prefix + "tokens", _done = Prefix + "done", _dead = Prefix + "dead", _retrying = Prefix + "retrying";
 
     /// <summary>Creates the inbox.</summary>
     public WebhookInbox(IConnectionMultiplexer redis, IOptions<WebhookOptions> options, TimeProvider time)
@@ -92,10 +94,10 @@ public sealed class WebhookInbox
         ArgumentNullException.ThrowIfNull(claimed);
         var now = _time.GetUtcNow();
         var window = _options.Value.DedupeWindow;
-        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Ack, [_items, _due, _leased, _attempts, _tokens, _done],
+        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Ack, [_items, _due, _leased, _attempts, _tokens, _done, _retrying],
             [claimed.Event.Webhook.NotificationId, claimed.LeaseToken, now.ToUnixTimeMilliseconds(), (now - window).ToUnixTimeMilliseconds(), (long)window.TotalMilliseconds])
             .ConfigureAwait(false);
-        return (long)result == 1;
+        return (long)result >= 1; // 1 + the backed-off events it made due
     }
 
     /// <summary>The hand-off failed: retried after a backoff, or dead-lettered once attempts and age are used up.</summary>
@@ -108,7 +110,7 @@ public sealed class WebhookInbox
         var dead = claimed.Attempts >= o.MaxAttempts && now - claimed.Event.ReceivedAt >= o.MinRetryAge;
         var deadJson = dead ? JsonSerializer.Serialize(new { claimed.Event, claimed.Attempts, error, at = now }, Json) : "";
         var delay = OutboxBackoff.Delay(claimed.Attempts, o.BackoffBase, o.BackoffMax, id);
-        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Release, [_items, _due, _leased, _attempts, _tokens, _dead],
+        var result = await _db.ScriptEvaluateAsync(OutboxScripts.Release, [_items, _due, _leased, _attempts, _tokens, _dead, _retrying],
             [id, claimed.LeaseToken, (now + delay).ToUnixTimeMilliseconds(), deadJson, o.DeadLetterMax, "0"]).ConfigureAwait(false);
         return (OutboxNackResult)(int)(long)result;
     }

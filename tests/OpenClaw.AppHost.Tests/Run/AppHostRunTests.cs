@@ -58,13 +58,7 @@ public sealed class AppHostRunTests : IDisposable
             Assert.True(selling is not null, "no demo shop sold anything in the range: the comparison would prove nothing");
             metricShop = selling;
             await Eventually.TrueAsync(() => demo.SyncedAsync(metricShop, ct), Patience, () => $"shop {metricShop} never finished its backfill");
-            var last = "";
-            await Eventually.TrueAsync(async () =>
-            {
-                var (ours, truth, _) = await demo.PaidOrdersAsync(metricShop, from, to, ct);
-                last = $"ours {ours} vs truth {truth}";
-                return ours == truth;
-            }, Patience, () => $"shop {metricShop}: {last}");
+            await MetricEqualsTruthAsync(demo, metricShop, from, to, $"shop {metricShop}", ct);
 
             // The demo's fault profile makes ops errors; its policy violation fires an alert.
             await Eventually.TrueAsync(async () => await demo.OpsErrorsAsync(ct) > 0, Patience, () => "no ops errors recorded for the faulty demo shop");
@@ -162,13 +156,7 @@ public sealed class AppHostRunTests : IDisposable
                 Patience, () => $"not every shop synced its orders after silo {pid} was killed");
             // Nothing counted twice by the shop's second activation: the metric equals the truth again once sync has
             // caught up (the simulator's orders keep changing: a refund moves a closed day's GMV until it is synced).
-            var lastAfter = "";
-            await Eventually.TrueAsync(async () =>
-            {
-                var (ours, truth, _) = await demo.PaidOrdersAsync(metricShop, from, to, ct);
-                lastAfter = $"ours {ours} vs truth {truth}";
-                return ours == truth;
-            }, Patience, () => $"shop {metricShop} after silo {pid} was killed: {lastAfter}");
+            await MetricEqualsTruthAsync(demo, metricShop, from, to, $"shop {metricShop} after silo {pid} was killed", ct);
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"silo {pid} killed: every shop answered the API after {answered.TotalSeconds:F1} s (one after another: {string.Join(", ", presses)}), "
                 + $"{healthy.Count} shops synced orders after {clock.Elapsed.TotalSeconds:F1} s");
@@ -185,6 +173,19 @@ public sealed class AppHostRunTests : IDisposable
         {
             // Nothing was written.
         }
+    }
+
+    // The shop's paid orders and GMV per closed day equal the simulator's truth, once sync has caught up (the
+    // simulator's orders keep changing until they are synced); the failure names what differed.
+    private static async Task MetricEqualsTruthAsync(DemoProduct demo, string shopId, DateOnly from, DateOnly to, string what, CancellationToken ct)
+    {
+        var last = "";
+        await Eventually.TrueAsync(async () =>
+        {
+            var (ours, truth, _) = await demo.PaidOrdersAsync(shopId, from, to, ct);
+            last = $"ours {ours} vs truth {truth}";
+            return ours == truth;
+        }, Patience, () => $"{what}: {last}");
     }
 
     private const int ShopCount = Extensions.SimulatorBuilderExtensions.DemoShopCount;

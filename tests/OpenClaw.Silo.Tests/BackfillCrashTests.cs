@@ -97,15 +97,14 @@ public sealed partial class BackfillCrashTests
 
         // A slow but correct TikTok: every search and product call answers after LatencyMs, so a grain has a page in flight
         // most of the time and a kill usually lands between the request and its checkpoint (the case this test is about).
-        // It also sets the pace: ~156 calls per shop take about a minute, so the kills land inside the backfill.
+        // It also sets the pace: ~156 calls per shop take one and a half minutes, so the kills land inside the backfill.
         var latencyMs = LatencyMs;
         await SlowTikTokAsync(simulator, latencyMs);
 
         var setUp = Stopwatch.GetElapsedTime(started);
         var shopIds = await OnboardAsync(grains, simulator);
-        var timeline = new List<string> { $"silos and simulator ready after {setUp.TotalSeconds:F1} s, shops connected after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s" };
         var shopsConnected = Stopwatch.GetElapsedTime(started);
-        var killedAtTimes = new List<TimeSpan>();
+        var timeline = new List<string> { $"silos and simulator ready after {setUp.TotalSeconds:F1} s, shops connected after {shopsConnected.TotalSeconds:F1} s" };
         var progressSamples = new List<(TimeSpan At, double Progress)> { (shopsConnected, 0) };
         var kills = 0;
         var killTimes = new List<(long Sent, long Exited)>();
@@ -122,7 +121,6 @@ public sealed partial class BackfillCrashTests
                 var victim = cluster.HostOf(target.Shop.Silo);
                 var hosted = before.Values.Where(r => victim.Hosts(r.Shop.Silo)).Select(r => r.Shop.ShopId).ToList();
                 var killedAt = Stopwatch.GetElapsedTime(started);
-                killedAtTimes.Add(killedAt);
                 var sent = Stopwatch.GetTimestamp();
                 victim.Kill();
                 Assert.Equal(137, await victim.WaitForExitAsync(TimeSpan.FromSeconds(10)));
@@ -148,14 +146,13 @@ public sealed partial class BackfillCrashTests
 
                 // Pace: on a loaded machine a kill round (replacement start, recovery) takes longer and the backfill would
                 // end before the last kill; slow TikTok down when what is left of the backfill would not outlast the
-                // rounds still to come (with a 1.5× margin).
-                // Both rates over the last three rounds: the first rounds, on a cold machine, run slowest, and the
-                // backfill's rate changes with the latency.
+                // rounds still to come (with a 1.5× margin). Both rates over the last three rounds: the first rounds, on
+                // a cold machine, run slowest, and the backfill's rate changes with the latency.
                 var progress = BackfillProgress((await ReportsAsync(grains, shopIds)).Values, simulator.Clock.Now);
                 var now = Stopwatch.GetElapsedTime(started);
                 progressSamples.Add((now, progress));
                 var (sinceAt, sinceProgress) = progressSamples[^Math.Min(4, progressSamples.Count)];
-                var roundsLeft = (now - killedAtTimes[^Math.Min(3, k)]) / Math.Min(3, k) * (Kills - k);
+                var roundsLeft = Stopwatch.GetElapsedTime(killTimes[^Math.Min(3, k)].Sent) / Math.Min(3, k) * (Kills - k);
                 var backfillLeft = progress > sinceProgress ? (now - sinceAt) * ((1 - progress) / (progress - sinceProgress)) : TimeSpan.MaxValue;
                 if (roundsLeft * 1.5 > backfillLeft && latencyMs < MaxLatencyMs)
                 {

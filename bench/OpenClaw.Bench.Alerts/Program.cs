@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using OpenClaw.Api;
 using OpenClaw.Bench.Alerts;
 using OpenClaw.Bench.Cluster;
+using OpenClaw.Bench.Sync;
 using OpenClaw.Grains.Alerts;
 using OpenClaw.Grains.Notifications;
 using OpenClaw.Grains.Shops;
@@ -91,10 +92,13 @@ using (await simulator.DeleteAsync("/_sim/chat/webhook/messages"))
 {
 }
 
+// The scale load beside the incidents: more shops onboarded through the auth-code exchange over 10 tenants of their
+// own, then syncing at their default intervals and sending the simulator's order webhooks through the same API inbox.
 if (options.LoadShops > 0)
 {
-    await LoadShops.ConnectAsync(grains, simulator, [.. allShops.Skip(options.Shops)]);
-    Console.WriteLine($"load: syncing {options.Warmup.TotalSeconds:F0} s before the first event");
+    var onboarded = await Onboarding.RunAsync(grains, simulator, [.. allShops.Skip(options.Shops)], "bench-load", tenants: 10, parallel: 10, CancellationToken.None);
+    Console.WriteLine($"load: {onboarded.Connected:N0} of {onboarded.Shops:N0} shops connected in {onboarded.Elapsed.TotalSeconds:F0} s ({onboarded.Failed} failed{(onboarded.FirstError is { } e ? ": " + e : "")}); "
+        + $"syncing {options.Warmup.TotalSeconds:F0} s before the first event");
     await Task.Delay(options.Warmup);
 }
 

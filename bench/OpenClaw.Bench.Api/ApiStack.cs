@@ -112,7 +112,7 @@ internal sealed class ApiStack : IAsyncDisposable
 
         TenantKey = await CreateTenantAsync(ct);
         var shopIds = await simulator.ShopIdsAsync();
-        var onboarding = await Onboarding.RunAsync(Grains, simulator, shopIds, "bench", tenants: 1, parallel: 1, ct);
+        var onboarding = await Onboarding.RunAsync(Grains, simulator.Http, shopIds, "bench", tenants: 1, parallel: 1, ct);
         if (onboarding.Connected != shopIds.Count)
         {
             throw new InvalidOperationException($"onboarded {onboarding.Connected}/{shopIds.Count}: {onboarding.FirstError}");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OpenClaw.Grains.Tenants;
+using OpenClaw.TestSupport;
 
 namespace OpenClaw.Bench.Sync;
 
@@ -17,7 +18,7 @@ internal sealed record OnboardingResult(int Shops, int Connected, int Failed, Ti
 /// </summary>
 internal static class Onboarding
 {
-    public static async Task<OnboardingResult> RunAsync(IGrainFactory grains, SimulatorHost simulator, IReadOnlyList<string> shopIds,
+    public static async Task<OnboardingResult> RunAsync(IGrainFactory grains, HttpClient simulator, IReadOnlyList<string> shopIds,
         string tenantPrefix, int tenants, int parallel, CancellationToken cancellationToken)
     {
         var latencies = new List<double>(shopIds.Count);
@@ -34,7 +35,7 @@ internal static class Onboarding
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    var code = await simulator.AuthCodeAsync(shopId);
+                    var code = await SimulatorAdmin.AuthCodeAsync(simulator, shopId, ct);
                     var shops = await tenant.ConnectWithAuthCodeAsync(code);
                     Interlocked.Add(ref connected, shops.Count);
                     lock (latencies)

@@ -77,7 +77,7 @@ internal static class RateScenario
         var shopIds = await simulator.ShopIdsAsync();
         var traffic = simulator.Traffic;
         var onboardStart = traffic.Elapsed;
-        var onboarding = await Onboarding.RunAsync(silo.Grains, simulator, shopIds, "rate-tenant", o.Int("tenants", 10), o.Int("parallel", 10), ct);
+        var onboarding = await Onboarding.RunAsync(silo.Grains, simulator.Http, shopIds, "rate-tenant", o.Int("tenants", 10), o.Int("parallel", 10), ct);
         Console.WriteLine($"onboarded {onboarding.Connected}/{shopsCount} in {onboarding.Elapsed.TotalSeconds:F1} s ({onboarding.Failed} failed{(onboarding.FirstError is { } e ? ": " + e : "")})");
 
         // Phase 1: warm-up, then measure while backfill work remains (until every shop's backfill is stored, the budget

@@ -67,7 +67,7 @@ internal static class ScaleScenario
         var shopIds = await simulator.ShopIdsAsync();
         var traffic = simulator.Traffic;
         var onboardStart = traffic.Elapsed;
-        var onboarding = await Onboarding.RunAsync(grains, simulator, shopIds, "scale-tenant", tenants, o.Int("parallel", 32), ct);
+        var onboarding = await Onboarding.RunAsync(grains, simulator.Http, shopIds, "scale-tenant", tenants, o.Int("parallel", 32), ct);
         Console.WriteLine($"onboarded {onboarding.Connected:N0}/{shopsCount:N0} in {onboarding.Elapsed.TotalSeconds:F0} s ({onboarding.Failed} failed{(onboarding.FirstError is { } e ? ": " + e : "")})");
         var onboardCalls = traffic.Count(Answer.Served, onboardStart, traffic.Elapsed + TimeSpan.FromSeconds(1));
 

@@ -68,14 +68,6 @@ internal sealed class SimulatorHost : IAsyncDisposable
         return [.. shops.EnumerateArray().Select(s => s.GetProperty("shop_id").GetString()!)];
     }
 
-    /// <summary>A fresh single-use authorization code (what the consent page gives the seller).</summary>
-    public async Task<string> AuthCodeAsync(string shopId)
-    {
-        using var response = await Http.PostAsJsonAsync("/_sim/auth/code", new { shop_id = shopId });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-    }
-
     public async Task<SimulatorQuota> QuotaAsync()
     {
         var quota = await Http.GetFromJsonAsync<JsonElement>("/_sim/quota");

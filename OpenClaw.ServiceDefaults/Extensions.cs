@@ -26,12 +26,14 @@ public static class ServiceDefaultsExtensions
     public const string AlivePath = "/alive";
 
     /// <summary>
-    /// Adds telemetry, health checks, service discovery and HttpClient resilience. HttpClients that run their own
-    /// Polly pipeline (the TikTok Shop client) remove the standard handler so retries never stack.
+    /// Adds default log levels (<see cref="LogLevelDefaults"/>), telemetry, health checks, service discovery and
+    /// HttpClient resilience. HttpClients that run their own Polly pipeline (the TikTok Shop client) remove the
+    /// standard handler so retries never stack.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddLogLevelDefaults();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();

@@ -15,6 +15,7 @@ public sealed class BadConfigurationTests
     [InlineData("Orleans__Membership__NumMissedProbesLimit", "0", "Orleans:Membership")]
     [InlineData("Shops__ReminderPeriod", "00:00:30", "Shops:ReminderPeriod")]
     [InlineData("Telemetry__OperatorGaugesInterval", "00:00:00", "Telemetry:OperatorGaugesInterval")]
+    [InlineData("OrleansDashboard__Enabled", "maybe", "OrleansDashboard:Enabled")]
     public async Task Start_MalformedSetting_ExitsWith78AndOneStderrLineNamingTheKey(string variable, string value, string key)
     {
         var (cluster, _) = await NewClusterAsync(new Dictionary<string, string> { [variable] = value });

@@ -32,6 +32,19 @@ public static class SiloExtensions
     /// </summary>
     public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(25);
 
+    /// <summary>Maps the health endpoints and, unless <see cref="OrleansDashboardSettings"/> turn it off, the Orleans dashboard at <c>/dashboard</c>.</summary>
+    public static WebApplication MapSiloEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapDefaultEndpoints();
+        if (OrleansDashboardSettings.IsEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard("/dashboard");
+        }
+
+        return app;
+    }
+
     /// <summary>
     /// Adds the Redis client and the Orleans silo. Providers come from the <c>Orleans</c> configuration section that
     /// Aspire injects (<c>Orleans__Clustering__ProviderType=Redis</c>, <c>…__ServiceKey=redis</c>, grain storage
@@ -70,8 +83,16 @@ public static class SiloExtensions
             .Bind(builder.Configuration.GetSection("HostOptions"));
 
         // Grain calls appear as spans under the caller's trace (Microsoft.Orleans.* activity sources). The Orleans
-        // dashboard (grains, silos, calls) is served by Program at /dashboard; the operator dashboard links to it.
-        builder.UseOrleans(silo => silo.AddActivityPropagation().AddDashboard());
+        // dashboard (grains, silos, calls) is served at /dashboard (MapSiloEndpoints); the operator dashboard links to it.
+        builder.Services.AddValidatedSettings<OrleansDashboardSettings>(builder.Configuration, OrleansDashboardSettings.SectionName);
+        builder.UseOrleans(silo =>
+        {
+            silo.AddActivityPropagation();
+            if (OrleansDashboardSettings.IsEnabled(builder.Configuration))
+            {
+                silo.AddDashboard();
+            }
+        });
 
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("orleans-silo");
         // The OpenClaw.Operations gauges; registered after UseOrleans so the silo has joined membership before they run.

@@ -51,5 +51,30 @@ public sealed partial class RateBudget
             forecast, forecast > _options.DailyQuota, now);
     }
 
+    // The last read shared by GetSharedUsageAsync callers (one silo-wide read, not one per shop).
+    private SharedUsageRead? _sharedUsage;
+
+    /// <summary>
+    /// <see cref="GetUsageAsync"/> as read by any caller on this silo less than <paramref name="maxAge"/> ago (the
+    /// budget's clock), else a fresh read that concurrent callers share; a failed read is not reused. For per-shop
+    /// timers: the usage is app-wide, and 10,000 shop grains evaluating their alerts every minute would otherwise read
+    /// the same keys ~170 times a second.
+    /// </summary>
+    public Task<RateBudgetUsage> GetSharedUsageAsync(TimeSpan maxAge)
+    {
+        var now = _time.GetUtcNow();
+        var shared = Volatile.Read(ref _sharedUsage);
+        if (shared is not null && now >= shared.At && now - shared.At < maxAge && !shared.Usage.IsFaulted && !shared.Usage.IsCanceled)
+        {
+            return shared.Usage;
+        }
+
+        var fresh = new SharedUsageRead(now, GetUsageAsync());
+        Volatile.Write(ref _sharedUsage, fresh);
+        return fresh.Usage;
+    }
+
+    private sealed record SharedUsageRead(DateTimeOffset At, Task<RateBudgetUsage> Usage);
+
     private static long Number(RedisValue value) => value.HasValue ? (long)(double)value : 0;
 }

@@ -27,6 +27,12 @@ public sealed partial class ShopGrain : IShopAlertsGrain
     // The API error rate's counts (failed attempts from the failure hook, successes from CallsToday): per activation.
     private readonly ApiCallWindow _apiCalls = new();
 
+    // How old the app-wide budget usage behind the quota condition may be (read once per silo, not per shop).
+    private static readonly TimeSpan SharedUsageAge = TimeSpan.FromSeconds(5);
+
+    // The shop-health rates the alert timer read last; ShopGrain.Metrics forgets them whenever it writes the buckets.
+    private readonly MetricRatesMemo _metricRates = new();
+
     private ShopAlertServices AlertServices => _alertServices ??= ServiceProvider.GetRequiredService<ShopAlertServices>();
 
     private bool IsConnected => shop.State.Status is not (ShopStatus.NotConnected or ShopStatus.Disconnected);
@@ -120,7 +126,7 @@ public sealed partial class ShopGrain : IShopAlertsGrain
         {
             var effective = AlertRuleResolver.Resolve(_rules.Rules, ShopId, shop.State.Tags);
             book.Reconcile(effective);
-            var values = await AlertServices.Values.GetValuesAsync(new AlertValueQuery(ShopId, shop.State.TimeZone, effective, report, time.GetUtcNow(), _apiCalls), cancellationToken);
+            var values = await AlertServices.Values.GetValuesAsync(new AlertValueQuery(ShopId, shop.State.TimeZone, effective, report, time.GetUtcNow(), _apiCalls, _metricRates), cancellationToken);
             foreach (var rule in effective)
             {
                 if (values.TryGetValue(rule.RuleId, out var value))
@@ -133,7 +139,7 @@ public sealed partial class ShopGrain : IShopAlertsGrain
         RateBudgetUsage? usage = null;
         try
         {
-            usage = await services.Budget.GetUsageAsync();
+            usage = await services.Budget.GetSharedUsageAsync(SharedUsageAge);
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
         {

@@ -19,7 +19,13 @@ public sealed partial class ShopGrain
     private Task ApplyMetricsAsync(IReadOnlyCollection<EntityVersion> versions)
     {
         var touched = TouchedGroups.Of(versions);
-        return touched.IsEmpty ? Task.CompletedTask : services.Metrics.ApplyAsync(ShopId, ReportingZone, touched, time.GetUtcNow());
+        if (touched.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
+        _metricRates.Invalidate();
+        return services.Metrics.ApplyAsync(ShopId, ReportingZone, touched, time.GetUtcNow());
     }
 
     // One bounded step a turn: note or rebuild the zone, else sweep the ledger now and then. Never fails the turn.
@@ -30,16 +36,19 @@ public sealed partial class ShopGrain
             var now = time.GetUtcNow();
             if (!string.Equals(_metricsZone, shop.State.TimeZone, StringComparison.Ordinal))
             {
+                _metricRates.Invalidate(); // each step below writes the buckets
                 _metricsRebuilding = await services.Metrics.EnsureZoneAsync(ShopId, shop.State.TimeZone, now);
                 _metricsZone = shop.State.TimeZone;
             }
 
             if (_metricsRebuilding)
             {
+                _metricRates.Invalidate();
                 _metricsRebuilding = await services.Metrics.RebuildStepAsync(ShopId, ReportingZone, now);
             }
             else if (services.RealTime.GetUtcNow() >= _nextSweepAt)
             {
+                _metricRates.Invalidate();
                 (_sweepCursor, _) = await services.Metrics.SweepStepAsync(ShopId, ReportingZone, now, _sweepCursor);
                 if (_sweepCursor == 0)
                 {

@@ -58,6 +58,27 @@ public sealed class RateBudgetUsageTests
     }
 
     [Fact]
+    public async Task SharedUsage_IsReadOncePerMaxAgeForEveryCaller_AndFreshAfterIt()
+    {
+        await using var kit = await BudgetTestKit.StartAsync(BudgetTestKit.Midnight.AddHours(9));
+        var budget = kit.Silo(0);
+        await TakeAsync(budget, "shop-a", CallPriority.Incremental, 10);
+        var maxAge = TimeSpan.FromSeconds(5);
+
+        var first = await budget.GetSharedUsageAsync(maxAge);
+        await TakeAsync(budget, "shop-b", CallPriority.Incremental, 5);
+        kit.Clock.Advance(TimeSpan.FromSeconds(4));
+        var shared = await budget.GetSharedUsageAsync(maxAge);
+        kit.Clock.Advance(TimeSpan.FromSeconds(1));
+        var fresh = await budget.GetSharedUsageAsync(maxAge);
+
+        Assert.Equal(10, first.UsedToday);
+        Assert.Same(first, shared); // the 10,000 shops of a silo share one read
+        Assert.Equal(15, fresh.UsedToday);
+        Assert.Equal(15, (await budget.GetUsageAsync()).UsedToday);
+    }
+
+    [Fact]
     public void Usage_RoundTripsThroughTheOrleansSerializer()
     {
         var usage = new RateBudgetUsage("app", new DateOnly(2026, 11, 30), BudgetTestKit.Midnight.AddDays(1), 50_000, 900,

@@ -21,5 +21,6 @@ public interface IAlertValueSource
 /// <param name="Report">The shop grain's sync report at this evaluation.</param>
 /// <param name="Now">The evaluation time (UTC, the grain's TikTok clock).</param>
 /// <param name="ApiCalls">The shop's recent TikTok call attempts (for the API error rate); null when the caller keeps none.</param>
+/// <param name="MetricRates">The activation's remembered shop-health rates; null reads the day buckets every time.</param>
 public sealed record AlertValueQuery(string ShopId, string TimeZone, IReadOnlyList<AlertRule> Rules, ShopSyncReport Report, DateTimeOffset Now,
-    ApiCallWindow? ApiCalls = null);
+    ApiCallWindow? ApiCalls = null, MetricRatesMemo? MetricRates = null);

@@ -27,6 +27,19 @@ public sealed class LogLevelDefaultsTests
     }
 
     [Fact]
+    public async Task Settings_made_in_code_before_the_defaults_are_kept()
+    {
+        // UseUrls (TestService.Build) runs before AddServiceDefaults: the service must still listen there, not on 5000.
+        await using var app = TestService.Build(new Dictionary<string, string?>());
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = TestService.ClientFor(app);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, await client.StatusOfAsync("/alive", TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(":5000", app.Urls.First(), StringComparison.Ordinal);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task An_operator_setting_overrides_the_defaults()
     {
         await using var app = TestService.Build(new Dictionary<string, string?>

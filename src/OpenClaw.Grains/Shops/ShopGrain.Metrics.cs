@@ -36,7 +36,7 @@ public sealed partial class ShopGrain
             var now = time.GetUtcNow();
             if (!string.Equals(_metricsZone, shop.State.TimeZone, StringComparison.Ordinal))
             {
-                _metricRates.Invalidate(); // each step below writes the buckets
+                _metricRates.Invalidate(); // a new zone moves every day boundary (and starts a rebuild)
                 _metricsRebuilding = await services.Metrics.EnsureZoneAsync(ShopId, shop.State.TimeZone, now);
                 _metricsZone = shop.State.TimeZone;
             }

@@ -14,7 +14,8 @@ public sealed class MetricRatesMemo
     /// <summary>Longest time a remembered window's rates are used without reading the buckets again.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
-    private readonly Dictionary<int, (DateOnly Today, long Version, DateTimeOffset ReadAt, MetricRates Rates)> _byDays = [];
+    // Every entry was read since the last Invalidate (which clears them); _version tells a read that overlapped one.
+    private readonly Dictionary<int, (DateOnly Today, DateTimeOffset ReadAt, MetricRates Rates)> _byDays = [];
     private long _version;
 
     /// <summary>Forgets every remembered window: the shop's day buckets were written.</summary>
@@ -32,7 +33,7 @@ public sealed class MetricRatesMemo
     public async Task<MetricRates> GetOrReadAsync(int days, DateOnly today, DateTimeOffset now, Func<Task<MetricRates>> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (_byDays.TryGetValue(days, out var entry) && entry.Today == today && entry.Version == _version && now >= entry.ReadAt && now - entry.ReadAt < MaxAge)
+        if (_byDays.TryGetValue(days, out var entry) && entry.Today == today && now >= entry.ReadAt && now - entry.ReadAt < MaxAge)
         {
             return entry.Rates;
         }
@@ -41,7 +42,7 @@ public sealed class MetricRatesMemo
         var rates = await read().ConfigureAwait(true);
         if (version == _version)
         {
-            _byDays[days] = (today, version, now, rates);
+            _byDays[days] = (today, now, rates);
         }
 
         return rates;

@@ -26,7 +26,8 @@ var orleans = builder.AddOrleans("openclaw")
 var appKey = builder.AddParameter("tiktok-app-key", "openclaw-demo-app", publishValueAsDefault: true);
 var appSecret = builder.AddParameter("tiktok-app-secret", "openclaw-demo-secret", secret: true);
 var serviceId = builder.AddParameter("tiktok-service-id", "7000000000000000001", publishValueAsDefault: true);
-var tiktok = builder.AddTikTokSimulator("tiktok-sim", appKey, appSecret);
+// Its data hangs from the first start over the store's folder, so a restart serves the orders the store synced.
+var tiktok = builder.AddTikTokSimulator("tiktok-sim", appKey, appSecret).WithWorldOf(store);
 
 // WithReference(orleans) also references the store (ConnectionStrings__redis) for each provider it configures.
 var silo = builder.AddProject<Projects.OpenClaw_Silo>("silo")

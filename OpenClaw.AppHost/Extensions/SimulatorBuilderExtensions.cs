@@ -44,6 +44,27 @@ public static class SimulatorBuilderExtensions
     }
 
     /// <summary>
+    /// In run mode, hangs the simulator's generated data from the first start over <paramref name="store"/>'s data folder
+    /// (<see cref="SimulatorWorld"/>): the clock still starts now, but the orders and products are those the store
+    /// synced before. A store given as a connection string has no folder here: its world hangs from each start.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithWorldOf(this IResourceBuilder<ProjectResource> simulator, IResourceBuilder<IResourceWithConnectionString> store)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Resource is not Store.RedisProtocolServerResource local
+            ? simulator
+            : simulator.WithEnvironment(context =>
+            {
+                if (context.ExecutionContext.IsRunMode)
+                {
+                    var start = SimulatorWorld.StartIn(local.DataPath, DateTimeOffset.UtcNow);
+                    context.EnvironmentVariables["Simulator__WorldStart"] = start.ToString("O", CultureInfo.InvariantCulture);
+                }
+            });
+    }
+
+    /// <summary>
     /// In run mode, makes the simulator's consent page send the seller back to <paramref name="api"/>'s OAuth callback
     /// (<c>/api/v1/oauth/callback</c>); published manifests leave it alone (TikTok's partner center holds the real one).
     /// </summary>

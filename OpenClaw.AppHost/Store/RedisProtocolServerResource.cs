@@ -30,6 +30,9 @@ public sealed class RedisProtocolServerResource(string name, RedisProtocolServer
     /// <summary>Which server runs locally.</summary>
     public RedisProtocolServerKind Kind { get; } = kind;
 
+    /// <summary>The folder the server persists into (<see cref="StoreSettings.DataPath"/>).</summary>
+    public required string DataPath { get; init; }
+
     /// <summary>The endpoint clients connect to (DCP's proxy in front of the server's own port).</summary>
     public EndpointReference Endpoint => endpoint ??= new(this, EndpointName);
 

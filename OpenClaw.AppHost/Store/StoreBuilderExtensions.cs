@@ -31,7 +31,7 @@ public static class StoreBuilderExtensions
         var root = RepositoryRoot(builder);
         var settings = StoreSettings.From(builder.Configuration, root);
         var command = settings.Kind == RedisProtocolServerKind.Garnet ? "dotnet" : "redis-server";
-        var store = builder.AddResource(new RedisProtocolServerResource(name, settings.Kind, command, root))
+        var store = builder.AddResource(new RedisProtocolServerResource(name, settings.Kind, command, root) { DataPath = settings.DataPath! })
             .WithEndpoint(name: RedisProtocolServerResource.EndpointName, scheme: "tcp")
             .WithArgs(context => AddServerArgs(context, settings))
             // Aspire.Hosting.Orleans derives the provider from the class name ("RedisProtocolServer"); the silo knows "Redis".

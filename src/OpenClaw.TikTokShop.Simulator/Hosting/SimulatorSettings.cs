@@ -32,7 +32,7 @@ public sealed class SimulatorSettings : IValidatableObject
     [Range(1, 100_000)]
     public int ShopCount { get; set; } = 12;
 
-    /// <summary>Days of data before <see cref="ClockStart"/>.</summary>
+    /// <summary>Days of data before <see cref="WorldAnchor"/>.</summary>
     [Range(0, 3650)]
     public int HistoryDays { get; set; } = 30;
 
@@ -56,6 +56,18 @@ public sealed class SimulatorSettings : IValidatableObject
 
     /// <summary>Simulated time when the process starts.</summary>
     public DateTimeOffset ClockStart { get; set; } = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The instant the generated data hangs from, or null for <see cref="ClockStart"/>: orders begin
+    /// <see cref="HistoryDays"/> before it, products are created over the 60 + <see cref="HistoryDays"/> days before
+    /// it, and an order's line items are drawn from the products created by then. Keep it fixed across restarts of a
+    /// simulator whose data a store already holds: with a new anchor the same order id sells other products (another
+    /// total, the same <c>update_time</c>), which TikTok never does.
+    /// </summary>
+    public DateTimeOffset? WorldStart { get; set; }
+
+    /// <summary>The instant the generated data hangs from: <see cref="WorldStart"/>, else <see cref="ClockStart"/>.</summary>
+    public DateTimeOffset WorldAnchor => WorldStart ?? ClockStart;
 
     /// <summary>Simulated seconds per real second (0 freezes the clock; it then moves only by explicit advances).</summary>
     [Range(0, 10_000_000)]

@@ -13,13 +13,13 @@ public sealed class StoreSelectionTests
     [Fact]
     public async Task Default_store_is_Garnet_from_the_tool_manifest_with_Lua_and_recovery_after_a_tool_restore()
     {
-        await using var app = await BuildModelAsync([$"--Store:DataPath={DataPath}"]);
+        await using var app = await AppHostModel.BuildAsync([$"--Store:DataPath={DataPath}"]);
         var model = app.Resources;
 
         var store = Assert.IsType<RedisProtocolServerResource>(model.Single(r => r.Name == "redis"));
         Assert.Equal(RedisProtocolServerKind.Garnet, store.Kind);
         Assert.Equal("dotnet", store.Command);
-        var args = await ArgsAsync(app, store);
+        var args = await AppHostModel.ArgsAsync(app, store);
         Assert.Equal(["tool", "run", "garnet-server", "--"], args.Take(4));
         AssertFollowedBy(args, "--lua", "true");
         AssertFollowedBy(args, "--bind", "127.0.0.1");
@@ -32,7 +32,7 @@ public sealed class StoreSelectionTests
         Assert.NotEmpty(store.Annotations.OfType<HealthCheckAnnotation>());
 
         // Aspire.Hosting.Orleans would name the provider after the class ("RedisProtocolServer"); the silo knows "Redis".
-        var silo = await EnvironmentAsync(app, model.Single(r => r.Name == "silo"));
+        var silo = await AppHostModel.EnvironmentAsync(app, model.Single(r => r.Name == "silo"));
         Assert.Equal("Redis", silo["Orleans__Clustering__ProviderType"]);
         Assert.Equal("Redis", silo["Orleans__GrainStorage__Default__ProviderType"]);
         Assert.Equal("Redis", silo["Orleans__Reminders__ProviderType"]);
@@ -41,12 +41,12 @@ public sealed class StoreSelectionTests
     [Fact]
     public async Task Store_kind_redis_runs_redis_server_with_an_append_only_file_in_the_data_folder()
     {
-        await using var app = await BuildModelAsync(["--Store:Kind=redis", $"--Store:DataPath={DataPath}"]);
+        await using var app = await AppHostModel.BuildAsync(["--Store:Kind=redis", $"--Store:DataPath={DataPath}"]);
         var model = app.Resources;
 
         var store = Assert.IsType<RedisProtocolServerResource>(model.Single(r => r.Name == "redis"));
         Assert.Equal("redis-server", store.Command);
-        var args = await ArgsAsync(app, store);
+        var args = await AppHostModel.ArgsAsync(app, store);
         AssertFollowedBy(args, "--appendonly", "yes");
         AssertFollowedBy(args, "--dir", DataPath);
         Assert.DoesNotContain(model, r => r.Name == "redis-tool-restore");
@@ -55,7 +55,7 @@ public sealed class StoreSelectionTests
     [Fact]
     public async Task A_configured_connection_string_replaces_the_local_server()
     {
-        await using var app = await BuildModelAsync(["--ConnectionStrings:redis=cache.example:6380"]);
+        await using var app = await AppHostModel.BuildAsync(["--ConnectionStrings:redis=cache.example:6380"]);
         var model = app.Resources;
 
         var store = model.Single(r => r.Name == "redis");
@@ -64,7 +64,7 @@ public sealed class StoreSelectionTests
         Assert.DoesNotContain(model, r => r is RedisProtocolServerResource || r.Name == "redis-tool-restore");
 
         var silo = model.Single(r => r.Name == "silo");
-        var environment = await EnvironmentAsync(app, silo);
+        var environment = await AppHostModel.EnvironmentAsync(app, silo);
         Assert.Equal("Redis", environment["Orleans__Clustering__ProviderType"]);
         Assert.Equal("redis", environment["Orleans__Clustering__ServiceKey"]);
     }
@@ -72,38 +72,8 @@ public sealed class StoreSelectionTests
     [Fact]
     public async Task Unknown_store_kind_stops_the_AppHost_naming_the_accepted_values()
     {
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => BuildModelAsync(["--Store:Kind=memcached"]));
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => AppHostModel.BuildAsync(["--Store:Kind=memcached"]));
         Assert.Contains("'garnet' or 'redis'", ex.ToString(), StringComparison.Ordinal);
-    }
-
-    // The AppHost's Program runs up to Build(); its resources are the model. Not building keeps DCP out of it.
-    private static Task<IDistributedApplicationTestingBuilder> BuildModelAsync(string[] args) =>
-        DistributedApplicationTestingBuilder.CreateAsync<Projects.OpenClaw_AppHost>(args, TestContext.Current.CancellationToken);
-
-    // The model's own callbacks, evaluated without starting anything: endpoint values stay unresolved objects.
-    private static async Task<List<object>> ArgsAsync(IDistributedApplicationTestingBuilder app, RedisProtocolServerResource resource)
-    {
-        var context = new CommandLineArgsCallbackContext([], resource, TestContext.Current.CancellationToken)
-        {
-            ExecutionContext = app.ExecutionContext,
-        };
-        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        return [.. context.Args];
-    }
-
-    private static async Task<Dictionary<string, object>> EnvironmentAsync(IDistributedApplicationTestingBuilder app, IResource resource)
-    {
-        var context = new EnvironmentCallbackContext(app.ExecutionContext, resource, cancellationToken: TestContext.Current.CancellationToken);
-        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        return context.EnvironmentVariables.ToDictionary(kv => kv.Key, kv => kv.Value);
     }
 
     private static void AssertFollowedBy(List<object> args, string flag, string value)

@@ -53,7 +53,7 @@ public sealed class OrderPlanner
     public DateOnly FirstDay(Shop shop)
     {
         ArgumentNullException.ThrowIfNull(shop);
-        return shop.Region.LocalDate(_settings.ClockStart.ToUnixTimeSeconds() - _settings.HistoryDays * Day);
+        return shop.Region.LocalDate(_settings.WorldAnchor.ToUnixTimeSeconds() - _settings.HistoryDays * Day);
     }
 
     /// <summary>The orders created on one shop-local day (all of them, including those still in the future).</summary>

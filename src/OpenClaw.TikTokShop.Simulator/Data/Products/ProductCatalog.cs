@@ -6,7 +6,7 @@ namespace OpenClaw.TikTokShop.Simulator.Data.Products;
 
 /// <summary>
 /// Generates a shop's products from (seed, shop index, ordinal). Products are created evenly from 60 days before the
-/// history window up to the clock start; their audits and later violations play out over simulated time.
+/// history window up to the world's anchor (<see cref="SimulatorSettings.WorldAnchor"/>); their audits and later violations play out over simulated time.
 /// </summary>
 public sealed class ProductCatalog
 {
@@ -50,7 +50,7 @@ public sealed class ProductCatalog
         _settings = settings.Value;
         _shops = shops;
         _incidents = incidents ?? new ProductIncidents();
-        var start = _settings.ClockStart.ToUnixTimeSeconds();
+        var start = _settings.WorldAnchor.ToUnixTimeSeconds();
         _firstCreate = start - (60L + _settings.HistoryDays) * 86_400;
         _spacing = Math.Max(1, (start - _firstCreate) / _settings.ProductsPerShop);
     }

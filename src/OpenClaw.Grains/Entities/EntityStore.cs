@@ -113,6 +113,16 @@ public sealed class EntityStore(IConnectionMultiplexer redis)
     /// <summary>How many entities of one kind a shop has stored.</summary>
     public Task<long> CountAsync(string shopId, string kind) => _redis.GetDatabase().HashLengthAsync(EntityKeys.Hash(shopId, kind));
 
+    /// <summary>Removes stored entities of one kind by id (one HDEL); returns how many were stored.</summary>
+    /// <exception cref="RedisException">The store failed.</exception>
+    public Task<long> RemoveAsync(string shopId, string kind, IReadOnlyCollection<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return ids.Count == 0
+            ? Task.FromResult(0L)
+            : _redis.GetDatabase().HashDeleteAsync(EntityKeys.Hash(shopId, kind), [.. ids.Select(id => (RedisValue)id)]);
+    }
+
     /// <summary>Deletes every stored entity of a shop (the purge of a disconnect); returns the number of keys removed.</summary>
     public Task<long> PurgeAsync(string shopId) =>
         _redis.GetDatabase().KeyDeleteAsync([.. EntityKind.All.Select(k => (RedisKey)EntityKeys.Hash(shopId, k))]);

@@ -15,6 +15,7 @@ public static class MetricsTelemetry
     private static readonly Counter<long> BucketWrites = Meter.CreateCounter<long>("openclaw.metrics.bucket_writes", "{field}", "Bucket fields incremented (HINCRBY by a contribution's difference)");
     private static readonly Counter<long> Groups = Meter.CreateCounter<long>("openclaw.metrics.groups", "{group}", "Groups recomputed after an upsert (tag changed=true when the buckets moved)");
     private static readonly Counter<long> Swept = Meter.CreateCounter<long>("openclaw.metrics.ledger_swept", "{entry}", "Ledger entries removed because all their days left the retention");
+    private static readonly Counter<long> EntitiesSwept = Meter.CreateCounter<long>("openclaw.metrics.entities_swept", "{entity}", "Stored orders, packages, tracking, returns and cancellations removed with their group's swept ledger entry");
     private static readonly Counter<long> Rebuilds = Meter.CreateCounter<long>("openclaw.metrics.rebuilds", "{rebuild}", "Bucket rebuilds started by a change of a shop's time zone");
 
     /// <summary>Records one applied batch.</summary>
@@ -27,6 +28,9 @@ public static class MetricsTelemetry
 
     /// <summary>Records swept ledger entries.</summary>
     public static void RecordSwept(long entries) => Swept.Add(entries);
+
+    /// <summary>Records stored entities removed with their swept groups.</summary>
+    public static void RecordEntitiesSwept(long entities) => EntitiesSwept.Add(entities);
 
     /// <summary>Records a rebuild start.</summary>
     public static void RecordRebuild() => Rebuilds.Add(1);

@@ -117,6 +117,45 @@ public sealed class MetricBookTests(EntityStoreFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Sweep_OrderGroupBeyondRetention_ItsStoredEntitiesLeaveTheStore_RecentGroupsStay()
+    {
+        var book = fixture.Book(retentionDays: 7);
+        var old = Paid("old", Now.AddDays(-30)) with { PackageIds = ["pk-old"] };
+        var recent = Paid("new", Now.AddDays(-2)) with { PackageIds = ["pk-new"] };
+        var refund = new StoredReturn("r-old", "old", "REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE", "BUYER", null, null, "USD", 10m, Now.AddDays(-25), Now.AddDays(-24));
+        var cancel = new StoredCancellation("c-new", "new", "CANCEL", "CANCELLATION_REQUEST_PENDING", "BUYER", null, null, "USD", 10m, Now.AddDays(-1), Now.AddDays(-1));
+        await StoreAndApplyAsync(book, Version(old), Version(recent), Version(refund),
+            new(EntityKind.Cancellation, cancel.Id, cancel.UpdateTime, JsonSerializer.Serialize(cancel, StoredEntityJson.Default.StoredCancellation)),
+            Package("pk-old", "old", Now.AddDays(-28)), Package("pk-new", "new", Now.AddDays(-1)), Tracking("old", Now.AddDays(-27)), Tracking("new", Now.AddDays(-1)));
+
+        long cursor = 0;
+        do
+        {
+            (cursor, _) = await book.SweepStepAsync(_shop, LosAngeles, Now, cursor);
+        }
+        while (cursor != 0);
+
+        foreach (var (kind, id) in new[] { (EntityKind.Order, "old"), (EntityKind.Package, "pk-old"), (EntityKind.Tracking, "old"), (EntityKind.Return, "r-old") })
+        {
+            Assert.True(await fixture.Store.GetAsync(_shop, kind, id) is null, $"{kind} {id} outlived its group's retention");
+        }
+
+        foreach (var (kind, id) in new[] { (EntityKind.Order, "new"), (EntityKind.Package, "pk-new"), (EntityKind.Tracking, "new"), (EntityKind.Cancellation, "c-new") })
+        {
+            Assert.True(await fixture.Store.GetAsync(_shop, kind, id) is not null, $"{kind} {id} was removed inside the retention");
+        }
+
+        Assert.Equal(1, (await BucketAsync(Day(-2)))["orders_paid"]);
+        Assert.False(await fixture.Database.HashExistsAsync(MetricKeys.Ledger(_shop), "o:old"));
+    }
+
+    private static EntityVersion Package(string id, string orderId, DateTimeOffset at) =>
+        new(EntityKind.Package, id, at, JsonSerializer.Serialize(new StoredPackage(id, "COMPLETED", [orderId], "TT1", "USPS", at, at), StoredEntityJson.Default.StoredPackage));
+
+    private static EntityVersion Tracking(string orderId, DateTimeOffset at) =>
+        new(EntityKind.Tracking, orderId, at, JsonSerializer.Serialize(new StoredTracking(orderId, "pk-" + orderId, [new StoredScan("Delivered", at)], at), StoredEntityJson.Default.StoredTracking));
+
+    [Fact]
     public async Task EnsureZone_Changed_RebuildsBucketsInTheNewZone()
     {
         var book = fixture.Book();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using OpenClaw.Grains.Entities;
 using StackExchange.Redis;
 
@@ -97,9 +98,12 @@ public sealed partial class MetricBook
 
     /// <summary>
     /// One sweep step over the ledger from <paramref name="cursor"/> (0 starts a pass): removes entries whose days all lie
-    /// beyond the retention (products stay: they hold the snapshot). Returns the next cursor, 0 when the pass is done.
+    /// beyond the retention (products stay: they hold the snapshot) and, first, the stored entities of those order
+    /// groups — the order, its packages, tracking, returns and cancellations — so the store keeps what the metrics
+    /// cover, not the fleet's whole history (docs/metrics.md, "Retention"). Returns the next cursor (0 when the pass is
+    /// done) and the number of ledger entries removed.
     /// </summary>
-    /// <exception cref="RedisException">The store failed.</exception>
+    /// <exception cref="RedisException">The store failed; what was removed stays removed, the rest is swept next pass.</exception>
     public async Task<(long Next, int Removed)> SweepStepAsync(string shopId, TimeZoneInfo zone, DateTimeOffset now, long cursor)
     {
         ArgumentNullException.ThrowIfNull(zone);
@@ -108,18 +112,43 @@ public sealed partial class MetricBook
         var reply = (RedisResult[])(await db.ExecuteAsync("HSCAN", ledger, cursor, "COUNT", _options.SweepBatch).ConfigureAwait(false))!;
         var items = (RedisResult[])reply[1]!;
         var firstKept = FirstKeptDay(now, zone);
-        var stale = new List<RedisValue>();
+        var stale = new List<(string Key, LedgerEntry Entry)>();
         for (var i = 0; i + 1 < items.Length; i += 2)
         {
-            var buckets = LedgerEntry.Decode(items[i + 1].ToString()).Contribution.Buckets.Keys;
-            if (buckets.All(b => TryParseDay(b, out var day) && day < firstKept))
+            var entry = LedgerEntry.Decode(items[i + 1].ToString());
+            if (entry.Contribution.Buckets.Keys.All(b => TryParseDay(b, out var day) && day < firstKept))
             {
-                stale.Add(items[i].ToString());
+                stale.Add((items[i].ToString(), entry));
             }
         }
 
-        var removed = stale.Count == 0 ? 0 : (int)await db.HashDeleteAsync(ledger, [.. stale]).ConfigureAwait(false);
+        var removed = 0;
+        if (stale.Count > 0)
+        {
+            // Entities before the ledger entries: a failure in between leaves the entries, which the next pass sweeps again.
+            MetricsTelemetry.RecordEntitiesSwept(await ForgetOrderGroupsAsync(shopId, stale).ConfigureAwait(false));
+            removed = (int)await db.HashDeleteAsync(ledger, [.. stale.Select(s => (RedisValue)s.Key)]).ConfigureAwait(false);
+        }
+
         MetricsTelemetry.RecordSwept(removed);
         return (long.Parse(reply[0].ToString(), CultureInfo.InvariantCulture), removed);
+    }
+
+    // Removes the stored entities of the order groups among the swept entries; returns how many there were.
+    private async Task<long> ForgetOrderGroupsAsync(string shopId, IReadOnlyList<(string Key, LedgerEntry Entry)> swept)
+    {
+        var groups = swept.Where(s => s.Key.StartsWith("o:", StringComparison.Ordinal)).ToList();
+        var orderIds = groups.Select(g => g.Key[2..]).ToList();
+        var members = groups.SelectMany(g => g.Entry.Members).ToList();
+        var packageIds = (await store.GetManyAsync(shopId, EntityKind.Order, orderIds).ConfigureAwait(false))
+            .SelectMany(o => JsonSerializer.Deserialize(o.Json, StoredEntityJson.Default.StoredOrder)!.PackageIds)
+            .Distinct(StringComparer.Ordinal).ToList();
+        var counts = await Task.WhenAll(
+            store.RemoveAsync(shopId, EntityKind.Order, orderIds),
+            store.RemoveAsync(shopId, EntityKind.Tracking, orderIds),
+            store.RemoveAsync(shopId, EntityKind.Package, packageIds),
+            store.RemoveAsync(shopId, EntityKind.Return, [.. members.Where(m => m[0] == 'r').Select(m => m[1..])]),
+            store.RemoveAsync(shopId, EntityKind.Cancellation, [.. members.Where(m => m[0] == 'c').Select(m => m[1..])])).ConfigureAwait(false);
+        return counts.Sum();
     }
 }

@@ -20,9 +20,9 @@ internal sealed class BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var scenario = args.Length > 0 ? args[0] : "";
-        if (scenario is not ("rate" or "scale" or "soak"))
+        if (scenario is not ("rate" or "scale" or "soak" or "backfill"))
         {
-            throw new ArgumentException("usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale|soak [--option value]… (see docs/benchmarks.md)");
+            throw new ArgumentException("usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale|soak|backfill [--option value]… (see docs/benchmarks.md)");
         }
 
         var options = new BenchOptions(scenario, args);

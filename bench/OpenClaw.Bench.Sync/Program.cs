@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OpenClaw.Bench.Cluster;
 using OpenClaw.Bench.Sync;
 
-// Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale|soak [--option value]…
+// Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- rate|scale|soak|backfill [--option value]…
 // (options and defaults: docs/benchmarks.md, "Shop sync: rate, quota and scale"; soak = scale with 1,000 shops for an hour, sampling memory).
 var options = BenchOptions.Parse(args);
 using var cancel = new CancellationTokenSource();
@@ -16,9 +16,12 @@ var total = Stopwatch.StartNew();
 Console.WriteLine($"# OpenClaw sync bench: {options.Scenario} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine($"command: dotnet run -c Release --project bench/OpenClaw.Bench.Sync -- {options.CommandLine}");
 Console.WriteLine($"machine: {Machine.Describe()}");
-var report = options.Scenario == "rate"
-    ? await RateScenario.RunAsync(options, cancel.Token)
-    : await ScaleScenario.RunAsync(options, cancel.Token);
+var report = options.Scenario switch
+{
+    "rate" => await RateScenario.RunAsync(options, cancel.Token),
+    "backfill" => await BackfillScenario.RunAsync(options, cancel.Token),
+    _ => await ScaleScenario.RunAsync(options, cancel.Token),
+};
 Console.WriteLine();
 Console.WriteLine(report);
 Console.WriteLine($"bench took {total.Elapsed.TotalMinutes:F1} min; at the end: {Machine.Describe()}");

@@ -117,14 +117,17 @@ public sealed class MetricBookTests(EntityStoreFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Sweep_OrderGroupBeyondRetention_ItsStoredEntitiesLeaveTheStore_RecentGroupsStay()
+    public async Task Sweep_OrderGroupBeyondRetention_ItsStoredEntitiesLeaveTheStore_RecentAndNotYetCountingGroupsStay()
     {
         var book = fixture.Book(retentionDays: 7);
         var old = Paid("old", Now.AddDays(-30)) with { PackageIds = ["pk-old"] };
         var recent = Paid("new", Now.AddDays(-2)) with { PackageIds = ["pk-new"] };
         var refund = new StoredReturn("r-old", "old", "REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE", "BUYER", null, null, "USD", 10m, Now.AddDays(-25), Now.AddDays(-24));
         var cancel = new StoredCancellation("c-new", "new", "CANCEL", "CANCELLATION_REQUEST_PENDING", "BUYER", null, null, "USD", 10m, Now.AddDays(-1), Now.AddDays(-1));
+        // A cancellation stored before its order: its group counts nothing yet, and must keep it for the order.
+        var early = cancel with { Id = "c-early", OrderId = "later" };
         await StoreAndApplyAsync(book, Version(old), Version(recent), Version(refund),
+            new(EntityKind.Cancellation, early.Id, early.UpdateTime, JsonSerializer.Serialize(early, StoredEntityJson.Default.StoredCancellation)),
             new(EntityKind.Cancellation, cancel.Id, cancel.UpdateTime, JsonSerializer.Serialize(cancel, StoredEntityJson.Default.StoredCancellation)),
             Package("pk-old", "old", Now.AddDays(-28)), Package("pk-new", "new", Now.AddDays(-1)), Tracking("old", Now.AddDays(-27)), Tracking("new", Now.AddDays(-1)));
 
@@ -140,13 +143,14 @@ public sealed class MetricBookTests(EntityStoreFixture fixture) : IClassFixture<
             Assert.True(await fixture.Store.GetAsync(_shop, kind, id) is null, $"{kind} {id} outlived its group's retention");
         }
 
-        foreach (var (kind, id) in new[] { (EntityKind.Order, "new"), (EntityKind.Package, "pk-new"), (EntityKind.Tracking, "new"), (EntityKind.Cancellation, "c-new") })
+        foreach (var (kind, id) in new[] { (EntityKind.Order, "new"), (EntityKind.Package, "pk-new"), (EntityKind.Tracking, "new"), (EntityKind.Cancellation, "c-new"), (EntityKind.Cancellation, "c-early") })
         {
             Assert.True(await fixture.Store.GetAsync(_shop, kind, id) is not null, $"{kind} {id} was removed inside the retention");
         }
 
         Assert.Equal(1, (await BucketAsync(Day(-2)))["orders_paid"]);
         Assert.False(await fixture.Database.HashExistsAsync(MetricKeys.Ledger(_shop), "o:old"));
+        Assert.True(await fixture.Database.HashExistsAsync(MetricKeys.Ledger(_shop), "o:later"), "the early cancellation's group lost its members");
     }
 
     private static EntityVersion Package(string id, string orderId, DateTimeOffset at) =>

@@ -115,8 +115,11 @@ public sealed partial class MetricBook
         var stale = new List<(string Key, LedgerEntry Entry)>();
         for (var i = 0; i + 1 < items.Length; i += 2)
         {
+            // An entry that counts nothing yet (a cancellation or package stored before its order) is not stale: it
+            // holds the members the order's group will need, and those members stay stored.
             var entry = LedgerEntry.Decode(items[i + 1].ToString());
-            if (entry.Contribution.Buckets.Keys.All(b => TryParseDay(b, out var day) && day < firstKept))
+            var buckets = entry.Contribution.Buckets;
+            if (buckets.Count > 0 && buckets.Keys.All(b => TryParseDay(b, out var day) && day < firstKept))
             {
                 stale.Add((items[i].ToString(), entry));
             }

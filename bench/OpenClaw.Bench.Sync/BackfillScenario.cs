@@ -135,8 +135,8 @@ internal static class BackfillScenario
         var differing = 0;
         foreach (var id in shopIds)
         {
-            var days = (await simulator.GetFromJsonAsync<JsonElement>($"/_sim/truth/{id}/metrics?from={from.AddDays(-1):yyyy-MM-dd}&to={to.AddDays(1):yyyy-MM-dd}")).GetProperty("days");
-            var created = days.EnumerateObject().Sum(d => d.Value.TryGetProperty("orders_created", out var n) ? n.GetInt64() : 0);
+            var days = (await simulator.GetFromJsonAsync<JsonElement>($"/_sim/truth/{id}?from={from.AddDays(-1):yyyy-MM-dd}&to={to.AddDays(1):yyyy-MM-dd}")).GetProperty("days");
+            var created = days.EnumerateArray().Sum(d => d.GetProperty("orders_created").GetInt64());
             truth += created;
             differing += created == await store.CountAsync(id, EntityKind.Order) ? 0 : 1;
         }

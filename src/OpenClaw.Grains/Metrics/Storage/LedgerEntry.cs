@@ -10,6 +10,18 @@ namespace OpenClaw.Grains.Metrics.Storage;
 /// <param name="Contribution">The contribution last applied.</param>
 public sealed record LedgerEntry(IReadOnlyCollection<string> Members, MetricContribution Contribution)
 {
+    /// <summary>The member naming a stored return.</summary>
+    public static string ReturnMember(string returnId) => "r" + returnId;
+
+    /// <summary>The member naming a stored cancellation.</summary>
+    public static string CancellationMember(string cancelId) => "c" + cancelId;
+
+    /// <summary>The return ids among <paramref name="members"/>.</summary>
+    public static IEnumerable<string> ReturnIds(IEnumerable<string> members) => IdsOf(members, 'r');
+
+    /// <summary>The cancellation ids among <paramref name="members"/>.</summary>
+    public static IEnumerable<string> CancellationIds(IEnumerable<string> members) => IdsOf(members, 'c');
+
     /// <summary>The ledger value.</summary>
     public string Encode() => string.Join(',', Members.Order(StringComparer.Ordinal)) + Contribution.Encode();
 
@@ -22,4 +34,7 @@ public sealed record LedgerEntry(IReadOnlyCollection<string> Members, MetricCont
         var members = start < 0 ? value : value[..start];
         return new LedgerEntry(members.Length == 0 ? [] : members.Split(','), MetricContribution.Decode(start < 0 ? "" : value.AsSpan(start)));
     }
+
+    private static IEnumerable<string> IdsOf(IEnumerable<string> members, char kind) =>
+        members.Where(m => m.Length > 0 && m[0] == kind).Select(m => m[1..]);
 }

@@ -150,8 +150,8 @@ public sealed partial class MetricBook
             store.RemoveAsync(shopId, EntityKind.Order, orderIds),
             store.RemoveAsync(shopId, EntityKind.Tracking, orderIds),
             store.RemoveAsync(shopId, EntityKind.Package, packageIds),
-            store.RemoveAsync(shopId, EntityKind.Return, [.. members.Where(m => m[0] == 'r').Select(m => m[1..])]),
-            store.RemoveAsync(shopId, EntityKind.Cancellation, [.. members.Where(m => m[0] == 'c').Select(m => m[1..])])).ConfigureAwait(false);
+            store.RemoveAsync(shopId, EntityKind.Return, [.. LedgerEntry.ReturnIds(members)]),
+            store.RemoveAsync(shopId, EntityKind.Cancellation, [.. LedgerEntry.CancellationIds(members)])).ConfigureAwait(false);
         return counts.Sum();
     }
 }

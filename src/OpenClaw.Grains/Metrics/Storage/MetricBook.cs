@@ -81,8 +81,8 @@ public sealed partial class MetricBook(IConnectionMultiplexer redis, EntityStore
         // Members: those the ledger knows plus those this page brought.
         var members = orderIds.ToDictionary(id => id, id => new SortedSet<string>(
             (previous.TryGetValue("o:" + id, out var p) ? p.Entry.Members : []).Concat(touched.Orders[id]), StringComparer.Ordinal), StringComparer.Ordinal);
-        var returnsTask = store.GetManyAsync(shopId, EntityKind.Return, [.. members.Values.SelectMany(m => m).Where(m => m[0] == 'r').Select(m => m[1..])]);
-        var cancelsTask = store.GetManyAsync(shopId, EntityKind.Cancellation, [.. members.Values.SelectMany(m => m).Where(m => m[0] == 'c').Select(m => m[1..])]);
+        var returnsTask = store.GetManyAsync(shopId, EntityKind.Return, [.. LedgerEntry.ReturnIds(members.Values.SelectMany(m => m))]);
+        var cancelsTask = store.GetManyAsync(shopId, EntityKind.Cancellation, [.. LedgerEntry.CancellationIds(members.Values.SelectMany(m => m))]);
         await Task.WhenAll(returnsTask, cancelsTask).ConfigureAwait(false);
 
         var orders = ordersTask.Result.ToDictionary(e => e.Id, e => JsonSerializer.Deserialize(e.Json, StoredEntityJson.Default.StoredOrder)!, StringComparer.Ordinal);

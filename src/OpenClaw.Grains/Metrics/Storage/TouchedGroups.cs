@@ -42,10 +42,10 @@ public sealed class TouchedGroups
                 Order(id);
                 break;
             case EntityKind.Return:
-                Order(JsonSerializer.Deserialize(json, StoredEntityJson.Default.StoredReturn)!.OrderId).Add("r" + id);
+                Order(JsonSerializer.Deserialize(json, StoredEntityJson.Default.StoredReturn)!.OrderId).Add(LedgerEntry.ReturnMember(id));
                 break;
             case EntityKind.Cancellation:
-                Order(JsonSerializer.Deserialize(json, StoredEntityJson.Default.StoredCancellation)!.OrderId).Add("c" + id);
+                Order(JsonSerializer.Deserialize(json, StoredEntityJson.Default.StoredCancellation)!.OrderId).Add(LedgerEntry.CancellationMember(id));
                 break;
             case EntityKind.Package:
                 foreach (var orderId in JsonSerializer.Deserialize(json, StoredEntityJson.Default.StoredPackage)!.OrderIds)

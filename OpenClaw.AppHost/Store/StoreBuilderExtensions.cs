@@ -90,13 +90,17 @@ public static class StoreBuilderExtensions
             // Orleans' etag checks rely on Redis' all-or-nothing script semantics.
             // --aof + --recover: every write goes to the append-only log and a restart replays it (data survives the
             // AppHost); --checkpoint-freq bounds replay time. --storage-tier puts the log files into the data folder.
+            // --aof-segment-size 64m: a checkpoint truncates the log only by whole segments, and at Garnet's default
+            // (1 GiB) a local store never fills one, so the folder grew with every write ever made (477 MB after four
+            // restarts); with 64 MiB segments it keeps about one segment beside the checkpoint (the AOF page, 32 MiB
+            // by default, must fit in a segment). GarnetLogTruncationTests.
             context.Args.Add("tool");
             context.Args.Add("run");
             context.Args.Add("garnet-server");
             context.Args.Add("--");
             AddAll(context, "--bind", "127.0.0.1", "--port", port, "--lua", "true", "--lua-transaction-mode", "true",
                 "--memory", "256m", "--index", "32m",
-                "--aof", "--storage-tier", "true", "--device-type", "RandomAccess",
+                "--aof", "--aof-segment-size", "64m", "--storage-tier", "true", "--device-type", "RandomAccess",
                 "--logdir", data, "--checkpointdir", data, "--recover", "--checkpoint-freq", "300");
         }
         else

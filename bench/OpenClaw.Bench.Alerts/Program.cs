@@ -1,8 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using OpenClaw.Api;
 using OpenClaw.Bench.Alerts;
 using OpenClaw.Bench.Cluster;
 using OpenClaw.Bench.Sync;
@@ -11,7 +7,6 @@ using OpenClaw.Grains.Notifications;
 using OpenClaw.Grains.Shops;
 using OpenClaw.Grains.Sync;
 using OpenClaw.Grains.Tenants;
-using OpenClaw.Silo.Extensions;
 using OpenClaw.TestSupport;
 using OpenClaw.TikTokShop.Simulator;
 
@@ -37,26 +32,18 @@ await apps.StartAsync(SimulatorApp.Create(
     "--Simulator:HistoryDays=2", "--Simulator:ProductsPerShop=" + (options.Events / options.Shops + 10).ToString(CultureInfo.InvariantCulture),
     "--Simulator:ClockStart=" + start.ToString("O", CultureInfo.InvariantCulture), $"--Simulator:WebhookUrl={relay.Url}",
     // Without load: a quiet day (5 orders per shop). With load: the scale bench's realistic spread of busy and quiet shops.
-    .. options.LoadShops > 0 ? ["--Simulator:ActivitySpread=Varied"] : new[] { "--Simulator:OrdersPerShopPerDay=5" },
+    .. options.LoadShops > 0 ? ["--Simulator:ActivitySpread=Varied", "--Simulator:CachedShopDays=16384"] : new[] { "--Simulator:OrdersPerShopPerDay=5" },
 ]));
 
-string[] shared =
-[
-    .. LoopbackClusterArguments.Shared(redis.ConnectionString, "bench-alerts", serviceId, simulatorUrl),
-    "--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:",
-];
-// With load, as the scale bench: no order history (the steady state, not onboarding's backfill) and the budget above the shops' need.
+// With load, as the scale bench: no order history (the steady state, not onboarding's backfill), the budget above the
+// shops' need, and the silo in its own process.
 string[] load = options.LoadShops > 0 ? ["--Sync:InitialBackfill=00:00:00", "--RateBudget:PerAppPerSecond=1000"] : [];
-var siloBuilder = WebApplication.CreateBuilder([.. shared, .. LoopbackClusterArguments.Silo(serviceId), .. load]);
-siloBuilder.AddServiceDefaults();
-siloBuilder.AddSilo();
-var silo = siloBuilder.Build();
-silo.MapDefaultEndpoints();
-await apps.StartAsync(silo);
-await apps.StartAsync(ApiApp.Create([.. shared, "--urls", apiUrl, "--Api:BootstrapAdminKey=bench-bootstrap-admin-key-0123456789abcdef"]));
+string[] notifications = ["--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:"];
+await using var stack = await AlertStack.StartAsync(apps, siloProcess: options.LoadShops > 0, redis.ConnectionString, serviceId, simulatorUrl, apiUrl,
+    [.. notifications, .. load], notifications);
 
 using var simulator = new HttpClient { BaseAddress = new Uri(simulatorUrl), Timeout = TimeSpan.FromSeconds(60) };
-var grains = silo.Services.GetRequiredService<IGrainFactory>();
+var grains = stack.Grains;
 var tenantId = "bench-alerts";
 var allShops = await SimulatorAdmin.ShopIdsAsync(simulator);
 var shopIds = allShops.Take(options.Shops).ToList();
@@ -79,7 +66,7 @@ while (!(await Task.WhenAll(shopIds.Select(id => grains.GetGrain<IShopGrain>(id)
 }
 
 Console.WriteLine($"{shopIds.Count} shops connected and their products backfilled in {sw.Elapsed.TotalSeconds:F0} s");
-await silo.Services.GetRequiredService<INotificationChannelStore>().SaveAsync(new NotificationChannel(tenantId, "hook", NotificationChannelKind.Webhook,
+await stack.Channels.SaveAsync(new NotificationChannel(tenantId, "hook", NotificationChannelKind.Webhook,
     "ops", NotificationLanguage.English, "UTC", new Uri(simulatorUrl + "/_sim/chat/webhook/receive"), "openclaw-chat-secret"));
 await grains.GetGrain<ITenantAlertsGrain>(tenantId).PutRoutingAsync(new AlertRoutingConfig(
 [
@@ -96,10 +83,14 @@ using (await simulator.DeleteAsync("/_sim/chat/webhook/messages"))
 // own, then syncing at their default intervals and sending the simulator's order webhooks through the same API inbox.
 if (options.LoadShops > 0)
 {
-    var onboarded = await Onboarding.RunAsync(grains, simulator, [.. allShops.Skip(options.Shops)], "bench-load", tenants: 10, parallel: 10, CancellationToken.None);
+    // As the scale bench: about 100 shops per tenant, up to 32 tenants onboarding at once.
+    var tenants = Math.Max(10, options.LoadShops / 100);
+    var onboarded = await Onboarding.RunAsync(grains, simulator, [.. allShops.Skip(options.Shops)], "bench-load", tenants, parallel: Math.Min(32, tenants), CancellationToken.None);
     Console.WriteLine($"load: {onboarded.Connected:N0} of {onboarded.Shops:N0} shops connected in {onboarded.Elapsed.TotalSeconds:F0} s ({onboarded.Failed} failed{(onboarded.FirstError is { } e ? ": " + e : "")}); "
         + $"syncing {options.Warmup.TotalSeconds:F0} s before the first event");
+    var relayedBefore = relay.Relayed;
     await Task.Delay(options.Warmup);
+    Console.WriteLine($"warm-up: {(relay.Relayed - relayedBefore) / options.Warmup.TotalSeconds:F1} webhooks/s relayed, webhook inbox {await stack.InboxDepthAsync()} events waiting or being handed off");
 }
 
 if (options.ReceiverDown > TimeSpan.Zero)
@@ -108,6 +99,13 @@ if (options.ReceiverDown > TimeSpan.Zero)
     return;
 }
 
+var siloCpu = ProcessStats.CpuTime(stack.SiloProcessIds);
+var relayed = relay.Relayed;
+var window = System.Diagnostics.Stopwatch.StartNew();
 var fired = await Incidents.FireAsync(simulator, shopIds, options.Events, options.Pace);
+Console.WriteLine($"while the events were fired ({window.Elapsed.TotalSeconds:F0} s): {(relay.Relayed - relayed) / window.Elapsed.TotalSeconds:F1} webhooks/s of every type relayed to the API"
+    + (stack.SiloProcessIds.Count > 0 ? $", silo process CPU {(ProcessStats.CpuTime(stack.SiloProcessIds) - siloCpu) / window.Elapsed:P0} of one core" : "")
+    + $", webhook inbox {await stack.InboxDepthAsync()} events waiting or being handed off");
+
 var latencies = await Incidents.CollectAsync(simulator, relay, fired, TimeSpan.FromMinutes(3) + options.GroupWait);
 Incidents.Report(options, fired.Count, latencies);

@@ -21,6 +21,11 @@ internal sealed class WebhookClock(string apiUrl)
     /// <summary>First arrival (UTC) per (shop id, product id).</summary>
     public ConcurrentDictionary<(string Shop, string Product), DateTimeOffset> Received { get; } = new();
 
+    /// <summary>Webhooks relayed so far, of every type (the load's order and package events included).</summary>
+    public long Relayed => Interlocked.Read(ref _relayed);
+
+    private long _relayed;
+
     public WebApplication Build()
     {
         var builder = WebApplication.CreateSlimBuilder(["--urls", new Uri(Url).GetLeftPart(UriPartial.Authority), "--Logging:LogLevel:Default=Warning"]);
@@ -32,6 +37,7 @@ internal sealed class WebhookClock(string apiUrl)
     private async Task<IResult> RelayAsync(HttpRequest request)
     {
         var at = DateTimeOffset.UtcNow;
+        Interlocked.Increment(ref _relayed);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();

@@ -42,7 +42,7 @@ internal static class ScaleScenario
         ]);
         Console.WriteLine($"simulator {simulator.Url}: {shopsCount:N0} shops, clock at real time, default limits (2,000/s per app, 50/s per shop), no quota");
 
-        await using var cluster = new SiloCluster(garnet.ConnectionString, new Dictionary<string, string>(simulator.TikTokSettings("__"))
+        var siloSettings = new Dictionary<string, string>(simulator.TikTokSettings("__"))
         {
             ["RateBudget__AppKey"] = "bench-scale",
             ["RateBudget__PerAppPerSecond"] = "1000",
@@ -50,7 +50,15 @@ internal static class ScaleScenario
             ["Sync__InitialBackfill"] = "00:00:00",
             ["Sync__ProductBackfill"] = "00:00:00",
             ["Logging__LogLevel__OpenClaw"] = "Warning",
-        })
+        };
+        // --silo-env NAME=value[,NAME=value]: more environment for the silo alone (e.g. a GC setting to compare).
+        foreach (var setting in o.Text("silo-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var nameValue = setting.Split('=', 2);
+            siloSettings[nameValue[0]] = nameValue.Length == 2 ? nameValue[1] : throw new ArgumentException($"--silo-env expects NAME=value, got '{setting}'");
+        }
+
+        await using var cluster = new SiloCluster(garnet.ConnectionString, siloSettings)
         {
             OutputLine = logLines.Count,
         };

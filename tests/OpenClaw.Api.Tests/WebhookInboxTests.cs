@@ -10,7 +10,8 @@ namespace OpenClaw.Api.Tests;
 /// <summary>
 /// The webhook inbox's failure path on a Redis of its own (the inbox's keys are global, and the fixture's API
 /// dispatchers would claim its events): a failed hand-off to the shop grain keeps the event and brings it back after
-/// its backoff, and the first hand-off that succeeds brings back every event backing off at once.
+/// its backoff, and the first hand-off that succeeds brings back every event backing off at once; an event that can
+/// raise an alert is handed off ahead of a backlog of order updates.
 /// </summary>
 public sealed class WebhookInboxTests : IAsyncLifetime
 {
@@ -66,6 +67,22 @@ public sealed class WebhookInboxTests : IAsyncLifetime
 
         var released = await inbox.ClaimAsync(10); // no time has passed
         Assert.Equal(["n-1", "n-2"], released.Select(c => c.Event.Webhook.NotificationId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProductFrozenBehindABacklogOfOrderUpdates_IsHandedOffFirst_AndTheOrdersKeepTheirOrder()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(await inbox.AcceptAsync(Webhook($"n-{i:D2}")));
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        // TikTok's product status change (type 5): a policy violation the seller must hear about within seconds.
+        Assert.True(await inbox.AcceptAsync(new TikTokWebhook("frozen", "shop-2", 5, [new ShopWebhook("frozen", 5, ProductId: "product-1")])));
+
+        var claimed = await inbox.ClaimAsync(4);
+        Assert.Equal(["frozen", "n-00", "n-01", "n-02"], claimed.Select(c => c.Event.Webhook.NotificationId));
     }
 
     private static TikTokWebhook Webhook(string id) =>

@@ -15,6 +15,16 @@ public sealed record TikTokWebhook(string NotificationId, string ShopId, int Typ
     /// <summary>The types the shop grain acts on: 1 order, 4 package, 5 product, 6 deauthorization, 7 authorization expiry, 11 cancellation, 12 return, 37 product audit.</summary>
     public static readonly IReadOnlySet<int> HandledTypes = new HashSet<int> { 1, 4, 5, 6, 7, 11, 12, 37 };
 
+    /// <summary>
+    /// The bulk of TikTok's traffic, one event per order or package change: 1 order status, 4 package update. Every
+    /// other handled type (product status and audit, deauthorization, authorization expiry, cancellation, return) is
+    /// rare and can raise an alert, so the inbox hands it off ahead of a backlog of these (<see cref="WebhookInbox"/>).
+    /// </summary>
+    public static readonly IReadOnlySet<int> BulkTypes = new HashSet<int> { 1, 4 };
+
+    /// <summary>Whether the inbox hands this event off ahead of queued order and package updates.</summary>
+    public bool IsUrgent => !BulkTypes.Contains(Type);
+
     /// <summary>Most order ids taken from one package webhook (type 4).</summary>
     public const int MaxPackageOrders = 50;
 

@@ -99,12 +99,13 @@ if (options.ReceiverDown > TimeSpan.Zero)
     return;
 }
 
-var siloCpu = ProcessStats.CpuTime(stack.SiloProcessIds);
+var siloPids = stack.SiloProcessIds;
+var siloCpu = ProcessStats.CpuTime(siloPids);
 var relayed = relay.Relayed;
 var window = System.Diagnostics.Stopwatch.StartNew();
 var fired = await Incidents.FireAsync(simulator, shopIds, options.Events, options.Pace);
 Console.WriteLine($"while the events were fired ({window.Elapsed.TotalSeconds:F0} s): {(relay.Relayed - relayed) / window.Elapsed.TotalSeconds:F1} webhooks/s of every type relayed to the API"
-    + (stack.SiloProcessIds.Count > 0 ? $", silo process CPU {(ProcessStats.CpuTime(stack.SiloProcessIds) - siloCpu) / window.Elapsed:P0} of one core" : "")
+    + (siloPids.Count > 0 ? $", silo process CPU {(ProcessStats.CpuTime(siloPids) - siloCpu) / window.Elapsed:P0} of one core" : "")
     + $", webhook inbox {await stack.InboxDepthAsync()} events waiting or being handed off");
 
 var latencies = await Incidents.CollectAsync(simulator, relay, fired, TimeSpan.FromMinutes(3) + options.GroupWait);

@@ -29,7 +29,7 @@ public sealed class GarnetLogTruncationTests : IAsyncDisposable
             var db = redis.GetDatabase();
             for (var round = 0; round < 40; round++)
             {
-                var value = new string((char)('a' + (round % 26)), 4096);
+                var value = ValueOfRound(round);
                 await Task.WhenAll(Enumerable.Range(0, 1_000).Select(i => db.StringSetAsync($"key:{i}", value)));
             }
 
@@ -53,7 +53,7 @@ public sealed class GarnetLogTruncationTests : IAsyncDisposable
         {
             var db = redis.GetDatabase();
             Assert.Equal("after the checkpoint", await db.StringGetAsync("last-write"));
-            Assert.Equal(new string((char)('a' + (39 % 26)), 4096), await db.StringGetAsync("key:999"));
+            Assert.Equal(ValueOfRound(39), await db.StringGetAsync("key:999"));
         }
     }
 
@@ -83,6 +83,9 @@ public sealed class GarnetLogTruncationTests : IAsyncDisposable
         var args = await AppHostModel.ArgsAsync(app, store);
         return [.. args.Select((a, i) => i > 0 && Equals(args[i - 1], "--port") ? port.ToString(System.Globalization.CultureInfo.InvariantCulture) : (string)a)];
     }
+
+    // The 4 KiB every key holds after write round `round`.
+    private static string ValueOfRound(int round) => new((char)('a' + (round % 26)), 4096);
 
     private async Task StartAsync(string[] args)
     {

@@ -196,26 +196,42 @@ public sealed partial class ShopGrain : IShopAlertsGrain
     }
 
     // Upserts a page; product versions that newly say "deactivated", "frozen" or "audit failed" raise listing events
-    // (not on backfill pages: history found at onboarding is not news).
+    // (not on backfill pages: history found at onboarding is not news). The raised alerts are persisted before the
+    // products are stored: once a product is stored as frozen it is no longer news, so an activation lost in between
+    // would otherwise never tell anyone. Stored first, a crash raises it again on the page's retry (a firing alert
+    // raised again sends nothing new). They go to the router at once, not at the turn's end.
     private async Task<UpsertResult> UpsertAndWatchAsync(IReadOnlyList<EntityVersion> versions, SyncKind kind)
     {
         var products = kind == SyncKind.Backfill || Book is null ? [] : versions.Where(v => v.Kind == EntityKind.Product).ToList();
         var stored = await Task.WhenAll(products.Select(p => services.Store.GetAsync(ShopId, EntityKind.Product, p.Id)));
-        var result = await services.Store.UpsertAsync(ShopId, versions);
+        var raised = false;
         for (var i = 0; i < products.Count; i++)
         {
             var current = JsonSerializer.Deserialize(products[i].Json, StoredEntityJson.Default.StoredProduct)!;
             var previous = stored[i] is { } s ? JsonSerializer.Deserialize(s.Json, StoredEntityJson.Default.StoredProduct) : null;
             if (previous is not null && previous.UpdateTime > current.UpdateTime)
             {
-                continue; // a stale version: the upsert ignored it
+                continue; // a stale version: the upsert ignores it
             }
 
             foreach (var alertEvent in ProductAlertEvents.Of(current, previous))
             {
                 Book!.Raise(alertEvent);
-                _alertsDirty = true;
+                raised = true;
             }
+        }
+
+        if (raised)
+        {
+            alerts.State.Unsent.AddRange(Book!.TakeNotifications());
+            await alerts.WriteStateAsync(); // throws: the page fails and nothing is stored, so the retry raises it again
+            _alertsDirty = true;
+        }
+
+        var result = await services.Store.UpsertAsync(ShopId, versions);
+        if (raised)
+        {
+            await CommitAlertsAsync([]);
         }
 
         return result;

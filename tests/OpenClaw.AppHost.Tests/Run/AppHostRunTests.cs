@@ -73,8 +73,17 @@ public sealed class AppHostRunTests : IDisposable
             await Task.Delay(TimeSpan.FromSeconds(20), ct);
             await demo.SyncNowAsync(violationShop, ct);
             var count = 0;
-            await Eventually.TrueAsync(async () => (count = await demo.ChatMessagesMentioningAsync("slack", product, ct)) > 0, Patience,
-                () => $"no chat message about product {product}");
+            try
+            {
+                await Eventually.TrueAsync(async () => (count = await demo.ChatMessagesMentioningAsync("slack", product, ct)) > 0, Patience,
+                    () => $"no chat message about product {product}");
+            }
+            catch (TimeoutException ex)
+            {
+                // An intermittent failure must say where the alert stopped: book, group, outbox or receiver.
+                throw new TimeoutException(ex.Message + "\n" + await demo.AlertTrailAsync(violationShop, "slack", product, ct), ex);
+            }
+
             Assert.Equal(1, count);
             // The same alert by e-mail, through the simulator's SMTP sink.
             await Eventually.TrueAsync(async () => await demo.ChatMessagesMentioningAsync("email", product, ct) > 0, Patience,

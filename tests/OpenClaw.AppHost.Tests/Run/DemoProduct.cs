@@ -116,6 +116,35 @@ internal sealed class DemoProduct(DemoSignIn signIn, Uri simulator, Uri dashboar
         return messages.GetProperty("messages").EnumerateArray().Count(m => m.GetProperty("body").GetString()!.Contains(text, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Where an alert about <paramref name="text"/> stopped, for a failure message: the shop's alerts, the tenant's groups
+    /// and outbox, the shop's sync report and what the receiver holds (each call's failure is reported, not thrown).
+    /// </summary>
+    public async Task<string> AlertTrailAsync(string shopId, string receiver, string text, CancellationToken ct)
+    {
+        var parts = new List<string>();
+        foreach (var (name, client, path) in new[]
+        {
+            ("alerts of the shop", api, $"/api/v1/alerts?shop_id={shopId}"),
+            ("outbox", api, "/api/v1/alerts/outbox"),
+            ("shop", api, $"/api/v1/shops/{shopId}"),
+            ("receiver", sim, $"/_sim/chat/{receiver}/messages"),
+        })
+        {
+            try
+            {
+                var body = await client.GetStringAsync(path, ct);
+                parts.Add($"{name} ({path}): {(body.Length > 6_000 ? body[..6_000] + " …" : body)}");
+            }
+            catch (HttpRequestException ex)
+            {
+                parts.Add($"{name} ({path}): {ex.Message}");
+            }
+        }
+
+        return $"where the alert about {text} stopped:\n" + string.Join("\n", parts);
+    }
+
     /// <summary>The dashboard's sign-in page: status and body.</summary>
     public async Task<(int Status, string Body)> DashboardSignInPageAsync(CancellationToken ct)
     {

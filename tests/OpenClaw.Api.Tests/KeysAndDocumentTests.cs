@@ -26,6 +26,13 @@ public sealed class KeysAndDocumentTests(ApiFixture fixture)
             user.DefaultRequestHeaders.Add("X-Api-Key", key);
             using var ok = await user.GetAsync("/api/v1/shops", Ct);
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+
+            // An Authorization header of another scheme (a gateway's Basic sign-in; TikTok's bare webhook signature) is
+            // not an API key: the X-Api-Key beside it still signs in.
+            using var behindGateway = new HttpRequestMessage(HttpMethod.Get, "/api/v1/shops");
+            behindGateway.Headers.TryAddWithoutValidation("Authorization", "Basic dXNlcjpwYXNz");
+            using var throughGateway = await user.SendAsync(behindGateway, Ct);
+            Assert.Equal(HttpStatusCode.OK, throughGateway.StatusCode);
         }
 
         var list = await admin.GetStringAsync($"/api/v1/tenants/{tenantId}/keys", Ct);

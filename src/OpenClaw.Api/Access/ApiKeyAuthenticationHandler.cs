@@ -87,12 +87,14 @@ public sealed class ApiKeyAuthenticationHandler(
     private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
+    // An Authorization header of another scheme is not a key (as JwtBearerHandler treats it): TikTok signs every
+    // webhook in a bare Authorization header, which must not count as a failed sign-in (one log line per webhook).
     private static string? PresentedKey(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        if (header.Length > 0)
+        if (header.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase) && (header.Length == 6 || header[6] == ' '))
         {
-            return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+            return header[6..].Trim();
         }
 
         return request.Headers.TryGetValue(ApiKeyHeader, out var value) ? value.ToString().Trim() : null;

@@ -23,6 +23,9 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>Longest key text looked at (OpenClaw's keys are 47 characters).</summary>
     private const int MaxKeyLength = 256;
 
+    // The Authorization scheme a key is sent with (RFC 6750's name), and the one the challenge asks for.
+    private const string Bearer = "Bearer";
+
     /// <inheritdoc />
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -57,7 +60,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.Headers.WWWAuthenticate = Bearer;
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
@@ -92,9 +95,9 @@ public sealed class ApiKeyAuthenticationHandler(
     private static string? PresentedKey(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase) && (header.Length == 6 || header[6] == ' '))
+        if (header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && (header.Length == Bearer.Length || header[Bearer.Length] == ' '))
         {
-            return header[6..].Trim();
+            return header[Bearer.Length..].Trim();
         }
 
         return request.Headers.TryGetValue(ApiKeyHeader, out var value) ? value.ToString().Trim() : null;

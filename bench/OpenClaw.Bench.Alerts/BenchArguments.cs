@@ -10,7 +10,10 @@ namespace OpenClaw.Bench.Alerts;
 /// <param name="ReceiverDown">When positive: the chat receiver answers 503 for this long while the incidents are fired, spread over it (issue 14's outage).</param>
 /// <param name="LoadShops">More shops syncing at their default intervals on the same silo, API, simulator and store while the events are fired (the scale load); 0 for none.</param>
 /// <param name="Warmup">With <paramref name="LoadShops"/>: how long they sync before the first event.</param>
-internal sealed record BenchArguments(int Events, int Shops, TimeSpan GroupWait, TimeSpan Pace, TimeSpan ReceiverDown, int LoadShops, TimeSpan Warmup)
+/// <param name="SiloEnvironment">With <paramref name="LoadShops"/>: more environment for the silo process alone
+/// (<c>--silo-env NAME=value[,NAME=value]</c>, e.g. a runtime setting to compare), as <c>--NAME=value</c> arguments.</param>
+internal sealed record BenchArguments(int Events, int Shops, TimeSpan GroupWait, TimeSpan Pace, TimeSpan ReceiverDown, int LoadShops, TimeSpan Warmup,
+    string[] SiloEnvironment)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -18,6 +21,11 @@ internal sealed record BenchArguments(int Events, int Shops, TimeSpan GroupWait,
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new BenchArguments(Int("--events", 200), Int("--shops", 10), TimeSpan.FromSeconds(Int("--group-wait", 0)),
             TimeSpan.FromMilliseconds(Int("--pace-ms", 100)), TimeSpan.FromSeconds(Int("--receiver-down-seconds", 0)),
-            Int("--load-shops", 0), TimeSpan.FromSeconds(Int("--warmup", 150)));
+            Int("--load-shops", 0), TimeSpan.FromSeconds(Int("--warmup", 150)),
+            [.. (Value("--silo-env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(SiloSetting)]);
     }
+
+    private static string SiloSetting(string nameValue) => nameValue.Contains('=', StringComparison.Ordinal) && !nameValue.Contains(':', StringComparison.Ordinal)
+        ? "--" + nameValue
+        : throw new ArgumentException($"--silo-env expects NAME=value (an environment variable, no ':'), got '{nameValue}'");
 }

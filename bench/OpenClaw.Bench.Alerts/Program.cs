@@ -14,6 +14,7 @@ using OpenClaw.TikTokShop.Simulator;
 // Usage: dotnet run -c Release --project bench/OpenClaw.Bench.Alerts -- [--events 200] [--shops 10] [--group-wait 0] [--pace-ms 100]
 //        [--receiver-down-seconds 600] (the receiver down while the events are fired; then: every one delivered once?)
 //        [--load-shops 1000 --warmup 150] (that many more shops syncing on the same parts while the events are fired)
+//        [--silo-env NAME=value[,NAME=value]] (with load: more environment for the silo process, e.g. a runtime knob)
 var options = BenchArguments.Parse(args);
 Console.WriteLine($"machine: {Machine.Describe()}");
 Console.WriteLine($"events {options.Events}, shops {options.Shops}, instant-event route group wait {options.GroupWait.TotalSeconds} s, load shops {options.LoadShops:N0}");
@@ -40,7 +41,7 @@ await apps.StartAsync(SimulatorApp.Create(
 string[] load = options.LoadShops > 0 ? ["--Sync:InitialBackfill=00:00:00", "--RateBudget:PerAppPerSecond=1000"] : [];
 string[] notifications = ["--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:"];
 await using var stack = await AlertStack.StartAsync(apps, siloProcess: options.LoadShops > 0, redis.ConnectionString, serviceId, simulatorUrl, apiUrl,
-    [.. notifications, .. load], notifications);
+    [.. notifications, .. load, .. options.SiloEnvironment], notifications);
 
 using var simulator = new HttpClient { BaseAddress = new Uri(simulatorUrl), Timeout = TimeSpan.FromSeconds(60) };
 var grains = stack.Grains;

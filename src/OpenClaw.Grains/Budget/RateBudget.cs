@@ -22,7 +22,7 @@ namespace OpenClaw.Grains.Budget;
 /// again (<see cref="RateBudgetPauseReason.Contended"/> when nothing is paused), so a sync turn never holds its grain
 /// long while the budget is contended.</para>
 /// <para>Fairness: on each silo a shop has at most one caller per priority in that priority's line, and the line asks
-/// Redis one caller at a time in arrival order (<see cref="WaitingLines{TKey}"/>): shops take turns (round robin), so a
+/// Redis for a few callers at a time in arrival order (<see cref="WaitingLines{TKey}"/>): shops take turns (round robin), so a
 /// shop's queue length buys it no larger share. A caller that waits only for its own shop steps out of the line. Between
 /// silos each silo's head of line competes for the app's tokens. Lower priorities leave a reserve of every bucket to
 /// higher ones, and each priority has its own line, so backfill never queues ahead of incremental.</para>
@@ -34,6 +34,11 @@ namespace OpenClaw.Grains.Budget;
 public sealed partial class RateBudget : IRateBudget, IDisposable
 {
     private const double MinimumRateFactor = 0.1;
+
+    // Callers of one priority asking Redis at once on a silo. One at a time capped a silo at one grant per round trip
+    // (~300 a second over three priorities on a loaded 2-core machine, docs/benchmarks.md), far below the app's rate,
+    // and the rest of the line was refused after SyncMaxWait; eight keep arrival order and fairness between shops.
+    private const int RoundTripsInFlight = 8;
     private static readonly TimeSpan MinimumIdleTtl = TimeSpan.FromMinutes(1);
 
     private readonly IConnectionMultiplexer _redis;
@@ -42,7 +47,7 @@ public sealed partial class RateBudget : IRateBudget, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly WaitingLines<(string Shop, CallPriority Priority)> _shopLines = new();
-    private readonly WaitingLines<CallPriority> _priorityLines = new();
+    private readonly WaitingLines<CallPriority> _priorityLines = new(RoundTripsInFlight);
     private readonly RateBudgetMetrics _metrics;
     private readonly long _idleTtlMs;
 

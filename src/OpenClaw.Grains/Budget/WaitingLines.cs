@@ -1,14 +1,16 @@
 namespace OpenClaw.Grains.Budget;
 
 /// <summary>
-/// One holder per key at a time; other callers with the same key wait in line, first come first served (SemaphoreSlim
-/// hands a release to the oldest asynchronous waiter, and no newcomer can barge in). A key's entry exists only while
-/// someone holds or waits for it, so lines for thousands of shops leave nothing behind.
+/// Up to <c>width</c> holders per key at a time (one by default); other callers with the same key wait in line, first
+/// come first served (SemaphoreSlim hands a release to the oldest asynchronous waiter, and no newcomer can barge in). A
+/// key's entry exists only while someone holds or waits for it, so lines for thousands of shops leave nothing behind.
 /// </summary>
 /// <typeparam name="TKey">What a line is for, e.g. a shop and priority.</typeparam>
-internal sealed class WaitingLines<TKey>
+/// <param name="width">Holders of one key at a time (at least 1).</param>
+internal sealed class WaitingLines<TKey>(int width = 1)
     where TKey : notnull
 {
+    private readonly int _width = width >= 1 ? width : throw new ArgumentOutOfRangeException(nameof(width), width, "at least one holder");
     private readonly Dictionary<TKey, Entry> _entries = [];
     private readonly Lock _lock = new();
 
@@ -35,7 +37,7 @@ internal sealed class WaitingLines<TKey>
         {
             if (!_entries.TryGetValue(key, out entry!))
             {
-                entry = new Entry();
+                entry = new Entry(_width);
                 _entries[key] = entry;
             }
 
@@ -90,9 +92,9 @@ internal sealed class WaitingLines<TKey>
         public void Dispose() => _owner?.Leave(_key, _entry!, held: true);
     }
 
-    internal sealed class Entry : IDisposable
+    internal sealed class Entry(int width) : IDisposable
     {
-        public SemaphoreSlim Line { get; } = new(1, 1);
+        public SemaphoreSlim Line { get; } = new(width, width);
 
         public int Users { get; set; }
 

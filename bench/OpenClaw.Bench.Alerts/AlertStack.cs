@@ -52,8 +52,9 @@ internal sealed class AlertStack : IAsyncDisposable
     /// <param name="apiUrl">Loopback address the API listens on.</param>
     /// <param name="siloArguments">Settings of the silo beyond the cluster's (<c>--Section:Key=value</c>).</param>
     /// <param name="apiArguments">Settings of the API beyond the cluster's.</param>
+    /// <param name="siloEnvironment">With <paramref name="siloProcess"/>: more environment for the silo process (<c>--silo-env</c>).</param>
     public static async Task<AlertStack> StartAsync(LoopbackApps apps, bool siloProcess, string redisConnectionString, string serviceId,
-        string simulatorUrl, string apiUrl, string[] siloArguments, string[] apiArguments)
+        string simulatorUrl, string apiUrl, string[] siloArguments, string[] apiArguments, IEnumerable<KeyValuePair<string, string>> siloEnvironment)
     {
         if (!siloProcess)
         {
@@ -74,6 +75,11 @@ internal sealed class AlertStack : IAsyncDisposable
             .Concat([$"--RateBudget:AppKey={serviceId}", "--RateBudget:DailyQuota=100000000", "--Logging:LogLevel:OpenClaw=Warning", .. siloArguments])
             .Select(a => a[2..].Split('=', 2))
             .ToDictionary(kv => kv[0].Replace(":", "__", StringComparison.Ordinal), kv => kv[1]);
+        foreach (var (name, value) in siloEnvironment)
+        {
+            environment[name] = value;
+        }
+
         var cluster = new SiloCluster(redisConnectionString, environment);
         var clusterArguments = LoopbackClusterArguments.Shared(redisConnectionString, cluster.ClusterId, cluster.ServiceId, simulatorUrl);
         var process = await cluster.StartSiloAsync();

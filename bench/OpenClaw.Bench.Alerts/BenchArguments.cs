@@ -11,9 +11,9 @@ namespace OpenClaw.Bench.Alerts;
 /// <param name="LoadShops">More shops syncing at their default intervals on the same silo, API, simulator and store while the events are fired (the scale load); 0 for none.</param>
 /// <param name="Warmup">With <paramref name="LoadShops"/>: how long they sync before the first event.</param>
 /// <param name="SiloEnvironment">With <paramref name="LoadShops"/>: more environment for the silo process alone
-/// (<c>--silo-env NAME=value[,NAME=value]</c>, e.g. a runtime setting to compare), as <c>--NAME=value</c> arguments.</param>
+/// (<c>--silo-env NAME=value[,NAME=value]</c>, <see cref="Sync.SiloEnvironment"/>).</param>
 internal sealed record BenchArguments(int Events, int Shops, TimeSpan GroupWait, TimeSpan Pace, TimeSpan ReceiverDown, int LoadShops, TimeSpan Warmup,
-    string[] SiloEnvironment)
+    IReadOnlyList<KeyValuePair<string, string>> SiloEnvironment)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -22,10 +22,6 @@ internal sealed record BenchArguments(int Events, int Shops, TimeSpan GroupWait,
         return new BenchArguments(Int("--events", 200), Int("--shops", 10), TimeSpan.FromSeconds(Int("--group-wait", 0)),
             TimeSpan.FromMilliseconds(Int("--pace-ms", 100)), TimeSpan.FromSeconds(Int("--receiver-down-seconds", 0)),
             Int("--load-shops", 0), TimeSpan.FromSeconds(Int("--warmup", 150)),
-            [.. (Value("--silo-env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(SiloSetting)]);
+            [.. Sync.SiloEnvironment.Parse(Value("--silo-env") ?? "")]);
     }
-
-    private static string SiloSetting(string nameValue) => nameValue.Contains('=', StringComparison.Ordinal) && !nameValue.Contains(':', StringComparison.Ordinal)
-        ? "--" + nameValue
-        : throw new ArgumentException($"--silo-env expects NAME=value (an environment variable, no ':'), got '{nameValue}'");
 }

@@ -42,7 +42,7 @@ await apps.StartAsync(SimulatorApp.Create(
 string[] load = options.LoadShops > 0 ? ["--Sync:InitialBackfill=00:00:00", "--Sync:ProductBackfill=00:00:00", "--RateBudget:PerAppPerSecond=1000"] : [];
 string[] notifications = ["--Notifications:AllowPrivateTargets=true", $"--Notifications:KeyPrefix={serviceId}:"];
 await using var stack = await AlertStack.StartAsync(apps, siloProcess: options.LoadShops > 0, redis.ConnectionString, serviceId, simulatorUrl, apiUrl,
-    [.. notifications, .. load, .. options.SiloEnvironment], notifications);
+    [.. notifications, .. load], notifications, options.SiloEnvironment);
 
 using var simulator = new HttpClient { BaseAddress = new Uri(simulatorUrl), Timeout = TimeSpan.FromSeconds(60) };
 var grains = stack.Grains;

@@ -51,11 +51,9 @@ internal static class ScaleScenario
             ["Sync__ProductBackfill"] = "00:00:00",
             ["Logging__LogLevel__OpenClaw"] = "Warning",
         };
-        // --silo-env NAME=value[,NAME=value]: more environment for the silo alone (e.g. a GC setting to compare).
-        foreach (var setting in o.Text("silo-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, value) in SiloEnvironment.Parse(o.Text("silo-env", "")))
         {
-            var nameValue = setting.Split('=', 2);
-            siloSettings[nameValue[0]] = nameValue.Length == 2 ? nameValue[1] : throw new ArgumentException($"--silo-env expects NAME=value, got '{setting}'");
+            siloSettings[name] = value;
         }
 
         await using var cluster = new SiloCluster(garnet.ConnectionString, siloSettings)

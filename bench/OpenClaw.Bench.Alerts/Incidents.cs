@@ -24,15 +24,31 @@ internal static class Incidents
         return fired;
     }
 
-    /// <summary>Latency per incident (ms): first chat message carrying its firing alert − the API's receipt of its webhook.</summary>
-    public static async Task<IReadOnlyList<double>> CollectAsync(HttpClient simulator, WebhookClock webhooks, IReadOnlyList<(string Shop, string Product)> fired, TimeSpan timeout)
+    /// <summary>
+    /// Latency per incident (ms): first chat message carrying its firing alert − the API's receipt of its webhook; with
+    /// <paramref name="details"/>, also printed split at the simulator's answer to the shop's fetch of the product.
+    /// </summary>
+    public static async Task<IReadOnlyList<double>> CollectAsync(HttpClient simulator, WebhookClock webhooks, DetailFetchClock? details,
+        IReadOnlyList<(string Shop, string Product)> fired, TimeSpan timeout)
     {
         var delivered = await WaitDeliveredAsync(simulator, fired, timeout);
         Console.WriteLine($"webhooks reached the API for {fired.Count(webhooks.Received.ContainsKey)} of the {fired.Count} products; "
             + $"chat messages carried {fired.Count(delivered.ContainsKey)} of their policy violations ({delivered.Count} in all)");
-        return [.. fired.Where(f => delivered.ContainsKey(f) && webhooks.Received.ContainsKey(f))
-            .Select(f => (delivered[f] - webhooks.Received[f]).TotalMilliseconds)];
+        var measured = fired.Where(f => delivered.ContainsKey(f) && webhooks.Received.ContainsKey(f)).ToList();
+        if (details is not null)
+        {
+            var hops = measured.Select(f => (Received: webhooks.Received[f], Answered: details.FirstAnswerSince(f.Product, webhooks.Received[f]), Delivered: delivered[f]))
+                .Where(h => h.Answered is { } a && a <= h.Delivered).ToList();
+            Console.WriteLine($"by hop ({hops.Count} incidents with a detail fetch between webhook and chat): "
+                + $"webhook → detail answered {Percentiles([.. hops.Select(h => (h.Answered!.Value - h.Received).TotalMilliseconds)])}; "
+                + $"detail answered → chat {Percentiles([.. hops.Select(h => (h.Delivered - h.Answered!.Value).TotalMilliseconds)])}");
+        }
+
+        return [.. measured.Select(f => (delivered[f] - webhooks.Received[f]).TotalMilliseconds)];
     }
+
+    private static string Percentiles(IReadOnlyList<double> values) =>
+        string.Join(", ", new[] { 50.0, 90, 99 }.Select(p => $"p{p.ToString(CultureInfo.InvariantCulture)} {Stats.Ms(Stats.Percentile(values, p))}"));
 
     public static void Report(BenchArguments options, int fired, IReadOnlyList<double> latencies)
     {

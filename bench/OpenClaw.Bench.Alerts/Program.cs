@@ -27,14 +27,17 @@ var simulatorUrl = $"http://127.0.0.1:{FreePort.Next()}";
 var relay = new WebhookClock(apiUrl);
 await apps.StartAsync(relay.Build());
 var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-await apps.StartAsync(SimulatorApp.Create(
+var details = new DetailFetchClock();
+var simulatorApp = SimulatorApp.Create(
 [
     "--urls", simulatorUrl, "--Logging:LogLevel:Default=Warning", "--Simulator:Seed=1111", $"--Simulator:ShopCount={options.Shops + options.LoadShops}",
     "--Simulator:HistoryDays=2", "--Simulator:ProductsPerShop=" + (options.Events / options.Shops + 10).ToString(CultureInfo.InvariantCulture),
     "--Simulator:ClockStart=" + start.ToString("O", CultureInfo.InvariantCulture), $"--Simulator:WebhookUrl={relay.Url}",
     // Without load: a quiet day (5 orders per shop). With load: the scale bench's realistic spread of busy and quiet shops.
     .. options.LoadShops > 0 ? ["--Simulator:ActivitySpread=Varied", "--Simulator:CachedShopDays=16384"] : new[] { "--Simulator:OrdersPerShopPerDay=5" },
-]));
+]);
+details.Attach(simulatorApp);
+await apps.StartAsync(simulatorApp);
 
 // With load, as the scale bench: no order or product history (the steady state, not onboarding's backfill; 10,000 shops
 // backfilling their products took ~540 calls a second through the whole run), the budget above the shops' need, and the
@@ -115,5 +118,5 @@ Console.WriteLine($"while the events were fired ({window.Elapsed.TotalSeconds:F0
     + (siloPids.Count > 0 ? $", silo process CPU {(ProcessStats.CpuTime(siloPids) - siloCpu) / window.Elapsed:P0} of one core" : "")
     + $", webhook inbox {await stack.InboxDepthAsync()} events waiting or being handed off");
 
-var latencies = await Incidents.CollectAsync(simulator, relay, fired, TimeSpan.FromMinutes(3) + options.GroupWait);
+var latencies = await Incidents.CollectAsync(simulator, relay, details, fired, TimeSpan.FromMinutes(3) + options.GroupWait);
 Incidents.Report(options, fired.Count, latencies);

@@ -9,7 +9,7 @@ namespace OpenClaw.Bench.Alerts;
 /// <summary>
 /// Between the simulator's webhook sender and the API's <c>POST /webhooks/tiktok</c>: notes when the first webhook
 /// naming a product arrived (the moment the API receives it, less the loopback hop) and forwards the exact bytes and
-/// signature, answering with the API's status.
+/// signature, answering with the API's status (502 while the API cannot be reached).
 /// </summary>
 internal sealed class WebhookClock(string apiUrl)
 {
@@ -50,7 +50,15 @@ internal sealed class WebhookClock(string apiUrl)
         using var forward = new HttpRequestMessage(HttpMethod.Post, "/webhooks/tiktok") { Content = new ByteArrayContent(body) };
         forward.Content.Headers.ContentType = new("application/json");
         forward.Headers.TryAddWithoutValidation("Authorization", request.Headers.Authorization.ToString());
-        using var response = await _api.SendAsync(forward);
-        return Results.StatusCode((int)response.StatusCode);
+        try
+        {
+            using var response = await _api.SendAsync(forward);
+            return Results.StatusCode((int)response.StatusCode);
+        }
+        catch (HttpRequestException)
+        {
+            // The API not listening yet (the simulator's shops send webhooks from its start): TikTok retries a 502.
+            return Results.StatusCode(StatusCodes.Status502BadGateway);
+        }
     }
 }

@@ -46,7 +46,7 @@ internal static class AdminProducts
                 : new ProductEvent(now, status, product.StateAt(now)?.AuditStatus ?? "APPROVED", "PRODUCT_STATUS_CHANGED",
                     status is "PLATFORM_DEACTIVATED" or "FREEZE" ? "Prohibited product" : null);
             // The change feed announces it (webhook 5/37) like any generated change, once its scan passes this time.
-            incidents.Add(product.Id, change);
+            incidents.Add(shop.Index, product.Id, change);
 
             return AdminBodies.Json(new { ProductId = product.Id, change.Status, change.AuditStatus, UpdateTime = now });
         });

@@ -11,35 +11,63 @@ public static class WebhookEvents
     public static IEnumerable<(long Time, int Type, object Data)> OrderChanges(OrderPlan order, long after, long upTo)
     {
         ArgumentNullException.ThrowIfNull(order);
-        bool Within(long t) => t > after && t <= upTo;
-        foreach (var e in order.Events.Where(e => Within(e.Time)))
+        return Changes(order).Where(c => c.Time > after && c.Time <= upTo).Select(c => (c.Time, c.Type, c.Data()));
+    }
+
+    /// <summary>The first time (Unix seconds) after <paramref name="after"/> at which the order produces a webhook; <see cref="long.MaxValue"/> when none.</summary>
+    public static long NextOrderChange(OrderPlan order, long after)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var next = long.MaxValue;
+        foreach (var (time, _, _) in Changes(order))
         {
-            yield return (e.Time, 1, OrderStatus(order, e));
+            next = time > after && time < next ? time : next;
         }
 
-        foreach (var (time, _) in order.PackageEvents().Where(p => Within(p.Time)))
+        return next;
+    }
+
+    /// <summary>The first time (Unix seconds) after <paramref name="after"/> at which the product changes; <see cref="long.MaxValue"/> when none.</summary>
+    public static long NextProductChange(ProductPlan product, long after)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var next = long.MaxValue;
+        foreach (var e in product.Events)
         {
-            yield return (time, 4, Package(order, time));
+            next = e.Time > after && e.Time < next ? e.Time : next;
+        }
+
+        return next;
+    }
+
+    // Every change of the order's whole timeline; the data is built only for the changes published.
+    private static IEnumerable<(long Time, int Type, Func<object> Data)> Changes(OrderPlan order)
+    {
+        foreach (var e in order.Events)
+        {
+            yield return (e.Time, 1, () => OrderStatus(order, e));
+        }
+
+        foreach (var (time, _) in order.PackageEvents())
+        {
+            yield return (time, 4, () => Package(order, time));
         }
 
         if (order.Cancel is { } cancel)
         {
-            if (Within(cancel.RequestTime))
+            yield return (cancel.RequestTime, 11,
+                () => Cancellation(order, cancel.Time == cancel.RequestTime ? "CANCELLATION_REQUEST_COMPLETE" : "CANCELLATION_REQUEST_PENDING"));
+            if (cancel.Time != cancel.RequestTime)
             {
-                yield return (cancel.RequestTime, 11, Cancellation(order, cancel.Time == cancel.RequestTime ? "CANCELLATION_REQUEST_COMPLETE" : "CANCELLATION_REQUEST_PENDING"));
-            }
-
-            if (cancel.Time != cancel.RequestTime && Within(cancel.Time))
-            {
-                yield return (cancel.Time, 11, Cancellation(order, "CANCELLATION_REQUEST_COMPLETE"));
+                yield return (cancel.Time, 11, () => Cancellation(order, "CANCELLATION_REQUEST_COMPLETE"));
             }
         }
 
         if (order.Return is { } ret)
         {
-            foreach (var (time, status) in ret.Events.Where(e => Within(e.Time)))
+            foreach (var (time, status) in ret.Events)
             {
-                yield return (time, 12, Return(order, ret, status, time));
+                yield return (time, 12, () => Return(order, ret, status, time));
             }
         }
     }

@@ -99,8 +99,11 @@ if (options.LoadShops > 0)
     Console.WriteLine($"load: {onboarded.Connected:N0} of {onboarded.Shops:N0} shops connected in {onboarded.Elapsed.TotalSeconds:F0} s ({onboarded.Failed} failed{(onboarded.FirstError is { } e ? ": " + e : "")}); "
         + $"syncing {options.Warmup.TotalSeconds:F0} s before the first event");
     var relayedBefore = relay.Relayed;
+    var siloCpuBefore = ProcessStats.CpuTime(stack.SiloProcessIds);
     await Task.Delay(options.Warmup);
-    Console.WriteLine($"warm-up: {(relay.Relayed - relayedBefore) / options.Warmup.TotalSeconds:F1} webhooks/s relayed, webhook inbox {await stack.InboxDepthAsync()} events waiting or being handed off");
+    Console.WriteLine($"warm-up: {(relay.Relayed - relayedBefore) / options.Warmup.TotalSeconds:F1} webhooks/s relayed, "
+        + $"silo process CPU {(ProcessStats.CpuTime(stack.SiloProcessIds) - siloCpuBefore) / options.Warmup:P0} of one core, "
+        + $"webhook inbox {await stack.InboxDepthAsync()} events waiting or being handed off");
 }
 
 if (options.ReceiverDown > TimeSpan.Zero)

@@ -19,9 +19,7 @@ internal sealed class DetailFetchClock
     /// <summary>The first time (UTC) the detail of <paramref name="productId"/> was answered at or after <paramref name="since"/>, if it was.</summary>
     /// <remarks>Keyed by product id alone: the simulator's ids are unique across shops.</remarks>
     public DateTimeOffset? FirstAnswerSince(string productId, DateTimeOffset since) =>
-        _answered.TryGetValue(productId, out var times) && times.Where(t => t >= since).Order().FirstOrDefault() is { } first && first != default
-            ? first
-            : null;
+        _answered.TryGetValue(productId, out var times) ? times.Where(t => t >= since).Select(t => (DateTimeOffset?)t).Min() : null;
 
     /// <summary>Adds the clock to the simulator's pipeline (before it starts; it runs before the endpoints).</summary>
     public void Attach(WebApplication simulator) => simulator.Use(async (context, next) =>

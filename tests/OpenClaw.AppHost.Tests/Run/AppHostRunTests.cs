@@ -57,7 +57,7 @@ public sealed class AppHostRunTests : IDisposable
 
             Assert.True(selling is not null, "no demo shop sold anything in the range: the comparison would prove nothing");
             metricShop = selling;
-            await Eventually.TrueAsync(() => demo.SyncedAsync(metricShop, ct), Patience, () => $"shop {metricShop} never finished its backfill");
+            await Eventually.TrueAsync(() => demo.SyncedAsync(metricShop, ct), Patience, () => $"shop {metricShop} never finished its backfill: {demo.LastUnsynced}");
             await MetricEqualsTruthAsync(demo, metricShop, from, to, $"shop {metricShop}", ct);
 
             // The demo's fault profile makes ops errors; its policy violation fires an alert.

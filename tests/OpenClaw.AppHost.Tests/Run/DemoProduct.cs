@@ -42,10 +42,16 @@ internal sealed class DemoProduct(DemoSignIn signIn, Uri simulator, Uri dashboar
     public async Task<bool> SyncedAsync(string shopId, CancellationToken ct)
     {
         var shop = await api.GetFromJsonAsync<JsonElement>($"/api/v1/shops/{shopId}", ct);
-        return shop.GetProperty("sync").EnumerateArray()
+        var pending = shop.GetProperty("sync").EnumerateArray()
             .Where(d => d.GetProperty("backfill_from").ValueKind != JsonValueKind.Null)
-            .All(d => d.GetProperty("backfill_complete").GetBoolean() && d.GetProperty("last_success_at").ValueKind != JsonValueKind.Null);
+            .Where(d => !d.GetProperty("backfill_complete").GetBoolean() || d.GetProperty("last_success_at").ValueKind == JsonValueKind.Null)
+            .ToList();
+        LastUnsynced = string.Join("; ", pending.Select(d => d.GetRawText()));
+        return pending.Count == 0;
     }
+
+    /// <summary>The domains (as the API shows them) that kept the last <see cref="SyncedAsync"/> false, for a failure message.</summary>
+    public string LastUnsynced { get; private set; } = "";
 
     /// <summary>Paid orders and GMV per closed day, as OpenClaw reports them and as the simulator knows them.</summary>
     public async Task<(string Ours, string Truth, long PaidOrders)> PaidOrdersAsync(string shopId, DateOnly from, DateOnly to, CancellationToken ct)

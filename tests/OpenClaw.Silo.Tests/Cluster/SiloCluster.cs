@@ -104,8 +104,10 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <remarks>
     /// A process the .NET runtime itself crashed before it wrote a single line (killed by a signal nobody sent, e.g.
     /// exit code 139 = SIGSEGV) is replaced once by a fresh one: seen once in a CI run on this machine type, with no
-    /// output at all, so before any OpenClaw or Orleans code logged. A silo that fails in OpenClaw's or Orleans'
-    /// startup writes the exception first, and that failure is still thrown.
+    /// output at all, so before any OpenClaw or Orleans code logged. So is one whose port was taken between
+    /// <c>FreePort</c>'s check and its own bind ("Address already in use", seen once in CI's redis-server pass while the
+    /// AppHost test's resources took ports beside it); the fresh one gets other ports. A silo that fails otherwise in
+    /// OpenClaw's or Orleans' startup writes the exception first, and that failure is still thrown.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The silo exited or stayed unhealthy (the message carries its output).</exception>
     public async Task<SiloProcess> StartSiloAsync(CancellationToken cancellationToken = default)
@@ -116,15 +118,17 @@ public sealed class SiloCluster : IAsyncDisposable
             await silo.WaitHealthyAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
             return silo;
         }
-        catch (InvalidOperationException) when (silo.ExitCode is > 128 && silo.Output.Length == 0)
+        catch (InvalidOperationException) when (silo.ExitCode is > 128 && (silo.Output.Length == 0 || PortTaken(silo)))
         {
-            OutputLine?.Invoke($"{silo.Name} crashed silently at start (exit code {silo.ExitCode}); starting a fresh silo");
+            OutputLine?.Invoke($"{silo.Name} failed at start (exit code {silo.ExitCode}, {(PortTaken(silo) ? "its port was taken" : "no output")}); starting a fresh silo");
         }
 
         var fresh = StartOne();
         await fresh.WaitHealthyAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
         return fresh;
     }
+
+    private static bool PortTaken(SiloProcess silo) => silo.Output.Contains("AddressInUseException", StringComparison.Ordinal);
 
     private SiloProcess StartOne()
     {

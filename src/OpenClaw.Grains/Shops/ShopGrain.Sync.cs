@@ -191,7 +191,7 @@ public sealed partial class ShopGrain
             {
                 if (kind == SyncKind.Incremental)
                 {
-                    cursor.State.NextRunAt = now + Interval(domain); // caught up: the window would be empty
+                    cursor.CaughtUp(now, Interval(domain)); // the window would be empty
                 }
 
                 break;

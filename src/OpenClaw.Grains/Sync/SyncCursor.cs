@@ -207,6 +207,20 @@ public sealed class SyncCursor(SyncDomain domain, SyncCursorState state, SyncOpt
         return retryAfter is { } later && later > backoff ? later : backoff;
     }
 
+    /// <summary>
+    /// Schedules the next incremental run when <see cref="NextIncremental"/> found nothing to fetch yet: one
+    /// <paramref name="interval"/> from <paramref name="now"/>, except for a cursor that has never completed a window
+    /// (a shop just connected, its first turn within the second sync began), which comes back as soon as a window of
+    /// <see cref="SyncOptions.MinimumWindow"/> can be fetched. Otherwise its first success, and with it the shop's
+    /// "last synced", waited a whole interval (up to 15 minutes for products), depending on a sub-second race.
+    /// </summary>
+    public void CaughtUp(DateTimeOffset now, TimeSpan interval)
+    {
+        var mark = State.Watermark ?? State.IncrementalStart ?? throw new InvalidOperationException("the cursor has not begun");
+        var firstWindowAt = mark + _options.MinimumWindow + _options.Settle;
+        State.NextRunAt = State.LastSuccessAt is null && firstWindowAt < now + interval ? firstWindowAt : now + interval;
+    }
+
     /// <summary>Makes the domain due now (operator "sync now", or a webhook hinting that data changed).</summary>
     public void MakeDue(DateTimeOffset now) => State.NextRunAt = now;
 

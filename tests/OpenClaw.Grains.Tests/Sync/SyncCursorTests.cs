@@ -143,6 +143,35 @@ public sealed class SyncCursorTests
         Assert.Equal(Now0, cursor.State.NextRunAt);
     }
 
+    [Fact]
+    public void CaughtUp_JustBegunWithinTheSameSecond_ComesBackWhenTheFirstWindowCanBeFetchedNotAnIntervalLater()
+    {
+        var cursor = Begun(SyncDomain.Products);
+        Assert.Null(cursor.NextIncremental(Now0)); // the shop's first turn, in the second it was connected
+
+        cursor.CaughtUp(Now0, TimeSpan.FromMinutes(15));
+
+        // Watermark T − 15 s, plus the minimum window (1 s) and the settle time (15 s): one second after sync began.
+        Assert.Equal(T.AddSeconds(1), cursor.State.NextRunAt);
+        Assert.False(cursor.IsDue(Now0));
+        Assert.True(cursor.IsDue(T.AddSeconds(1)));
+        Assert.Equal(new SyncWindow(T.AddSeconds(-15) - new SyncOptions().Overlap, T.AddSeconds(-14)), cursor.NextIncremental(T.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void CaughtUp_AfterAWindowCompleted_ComesBackOneIntervalLater()
+    {
+        var cursor = Begun();
+        var done = Now0.AddMinutes(3);
+        CompleteIncremental(cursor, done);
+        cursor.MakeDue(done); // "sync now" right after the window: nothing new to fetch yet
+        Assert.Null(cursor.NextIncremental(done));
+
+        cursor.CaughtUp(done, Interval);
+
+        Assert.Equal(done + Interval, cursor.State.NextRunAt);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

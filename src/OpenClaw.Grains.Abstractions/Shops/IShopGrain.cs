@@ -47,7 +47,12 @@ public interface IShopGrain : IGrainWithStringKey
     Task<ShopSyncReport> GetSyncReportAsync();
 
     /// <summary>Makes the given domains (all when null or empty) due now; the work starts within about a second.</summary>
+    /// <remarks>
+    /// Interleaves with a running sync turn and answers at once, even while a page is slow; a domain whose window was in
+    /// progress fetches another one, beginning after the press, when that turn ends.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The shop is not connected.</exception>
+    [AlwaysInterleave]
     Task SyncNowAsync(IReadOnlyList<SyncDomain>? domains = null);
 
     /// <summary>

@@ -26,41 +26,6 @@ public sealed partial class ShopGrain
     private bool IsSyncing => shop.State.Status == ShopStatus.Active && !string.IsNullOrEmpty(shop.State.Cipher)
         && tokens.State.Status == TokenStatus.Valid;
 
-    /// <inheritdoc />
-    public async Task SyncNowAsync(IReadOnlyList<SyncDomain>? domains = null)
-    {
-        EnsureConnected();
-        var now = time.GetUtcNow();
-        foreach (var domain in domains is { Count: > 0 } ? domains : Enum.GetValues<SyncDomain>())
-        {
-            Cursor(domain).MakeDue(now);
-        }
-
-        await sync.WriteStateAsync(CancellationToken.None);
-        ArmTimer(TimeSpan.Zero);
-    }
-
-    /// <inheritdoc />
-    public async Task StartBackfillAsync(DateTimeOffset from)
-    {
-        EnsureConnected();
-        var now = time.GetUtcNow();
-        if (from > now || from < now.AddYears(-3))
-        {
-            throw new ArgumentOutOfRangeException(nameof(from), from, "the backfill start must be in the last 3 years");
-        }
-
-        foreach (var domain in Windowed)
-        {
-            var cursor = Cursor(domain);
-            cursor.Begin(now, null);
-            cursor.ExtendBackfill(from);
-        }
-
-        await sync.WriteStateAsync(CancellationToken.None);
-        ArmTimer(TimeSpan.Zero);
-    }
-
     private void BeginSync(DateTimeOffset now)
     {
         foreach (var domain in Windowed)
@@ -127,6 +92,7 @@ public sealed partial class ShopGrain
         var before = TokenFingerprint();
         var pages = 0;
         _turnEndsAt = services.RealTime.GetUtcNow() + syncOptions.Value.TurnBudget;
+        _turnRunning = true;
         try
         {
             var now = time.GetUtcNow();
@@ -167,6 +133,8 @@ public sealed partial class ShopGrain
             await AfterTurnAsync(before);
             activity?.SetTag(SyncTelemetry.PagesTag, pages);
             services.Pacer.Report(_profile.ToProfile(ShopId, services.RealTime.GetUtcNow(), ScheduledCallsPerHour()));
+            _turnRunning = false;
+            ApplyPressed();
             if (IsSyncing)
             {
                 ArmTimer(NextTurnDelay());

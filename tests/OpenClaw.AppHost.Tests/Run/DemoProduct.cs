@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
 using OpenClaw.AppHost.Demo;
+using Polly;
 
 namespace OpenClaw.AppHost.Tests.Run;
 
@@ -12,9 +15,25 @@ namespace OpenClaw.AppHost.Tests.Run;
 /// </summary>
 internal sealed class DemoProduct(DemoSignIn signIn, Uri simulator, Uri dashboard) : IDisposable
 {
-    private readonly HttpClient api = new() { BaseAddress = signIn.ApiUrl, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", signIn.ApiKey) } };
+    private readonly HttpClient api = new(HonouringRetryAfter()) { BaseAddress = signIn.ApiUrl, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", signIn.ApiKey) } };
     private readonly HttpClient sim = new() { BaseAddress = simulator };
     private readonly HttpClient web = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard };
+
+    // The API answers 429 with Retry-After past 50 requests a second per key (RateLimitOptions); the test polls a dozen
+    // shops every 100 ms, and, as any client of the API should, waits as told. Only 429: a 503 while a silo is declared
+    // dead is what the failover check counts.
+    private static ResilienceHandler HonouringRetryAfter() => new(new ResiliencePipelineBuilder<HttpResponseMessage>()
+        .AddRetry(new HttpRetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
+            ShouldRetryAfterHeader = true,
+            MaxRetryAttempts = 20,
+            Delay = TimeSpan.FromMilliseconds(200),
+        })
+        .Build())
+    {
+        InnerHandler = new SocketsHttpHandler(),
+    };
 
     public async Task<IReadOnlyList<JsonElement>> ShopsAsync(CancellationToken ct)
     {

@@ -173,6 +173,22 @@ public abstract class SyncFixture : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>
+    /// Makes a caught-up shop sync only when asked: every domain's interval becomes a day, and twenty simulated seconds on
+    /// (so that even a domain that never had a window on the frozen clock fetches one) each fetches a short window and
+    /// schedules its next a day out.
+    /// </summary>
+    public async Task SyncDailyAsync(IShopGrain grain)
+    {
+        var settings = (await grain.GetAsync()).Settings;
+        await grain.UpdateSettingsAsync(settings with { SyncIntervals = Enum.GetValues<SyncDomain>().ToDictionary(d => d, _ => TimeSpan.FromDays(1)) });
+        await AdvanceAsync(TimeSpan.FromSeconds(20));
+        await grain.SyncNowAsync();
+        var dayOut = Clock.Now.AddHours(12);
+        await Eventually.TrueAsync(async () => (await grain.GetSyncReportAsync()).Domains.All(d => d.NextRunAt > dayOut && !d.InProgress),
+            TimeSpan.FromSeconds(30), () => "the domains were not rescheduled a day out");
+    }
+
     /// <summary>Moves the simulated clock forward.</summary>
     public Task AdvanceAsync(TimeSpan by) => AdminAsync(HttpMethod.Post, "/_sim/clock/advance", new { seconds = (long)by.TotalSeconds });
 

@@ -32,14 +32,7 @@ public sealed class SyncNowTests(SyncNowFixture fixture) : IClassFixture<SyncNow
         var shops = await fixture.ConnectAllAsync("tenant-sync-now");
         await GroundTruth.WaitCaughtUpAsync(fixture, shops, TimeSpan.FromMinutes(3));
         var grain = fixture.Cluster.Client.GetGrain<IShopGrain>(shops[0]);
-        var settings = (await grain.GetAsync()).Settings;
-        await grain.UpdateSettingsAsync(settings with { SyncIntervals = Enum.GetValues<SyncDomain>().ToDictionary(d => d, _ => TimeSpan.FromDays(1)) });
-        // Every domain fetches a short window and schedules its next a day out: from here only presses fetch.
-        await fixture.AdvanceAsync(TimeSpan.FromSeconds(20));
-        await grain.SyncNowAsync();
-        var dayOut = fixture.Clock.Now.AddHours(12);
-        await Eventually.TrueAsync(async () => (await grain.GetSyncReportAsync()).Domains.All(d => d.NextRunAt > dayOut && !d.InProgress),
-            TimeSpan.FromSeconds(30), () => "the domains were not rescheduled a day out");
+        await fixture.SyncDailyAsync(grain);
 
         try
         {

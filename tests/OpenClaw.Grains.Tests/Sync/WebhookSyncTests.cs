@@ -27,16 +27,7 @@ public sealed class WebhookSyncTests(WebhookSyncFixture fixture) : IClassFixture
         var shops = await fixture.ConnectAllAsync("tenant-webhooks");
         await GroundTruth.WaitCaughtUpAsync(fixture, shops, TimeSpan.FromMinutes(3));
         var grain = fixture.Cluster.Client.GetGrain<IShopGrain>(shops[0]);
-        var settings = (await grain.GetAsync()).Settings;
-        var daily = Enum.GetValues<SyncDomain>().ToDictionary(d => d, _ => TimeSpan.FromDays(1));
-        await grain.UpdateSettingsAsync(settings with { SyncIntervals = daily });
-        // Twenty seconds on, every domain (also one that never had a window to fetch on the frozen clock, which would come
-        // back for its first one) fetches a short window and schedules its next a day out.
-        await fixture.AdvanceAsync(TimeSpan.FromSeconds(20));
-        await grain.SyncNowAsync();
-        var dayOut = fixture.Clock.Now.AddHours(12);
-        await Eventually.TrueAsync(async () => (await grain.GetSyncReportAsync()).Domains.All(d => d.NextRunAt > dayOut),
-            TimeSpan.FromSeconds(30), () => "the domains were not rescheduled a day out");
+        await fixture.SyncDailyAsync(grain);
 
         // Two hours on, several orders changed; incremental sync is a day away.
         await fixture.AdvanceAsync(TimeSpan.FromHours(2));

@@ -16,10 +16,12 @@ public sealed class RateBudgetFairnessTests
     [Fact]
     public async Task Fairness_ThousandsOfBackfillCallsQueued_AnotherShopsIncrementalCallsGoFirst()
     {
-        var (quietElapsed, busyGrantsMeanwhile) = await RunAsync(CallPriority.Backfill, CallPriority.Incremental);
+        // Incremental calls may use the quarter of the app's bucket that backfill leaves: they need no refill at all, so
+        // all five are granted with the budget's clock stopped (RunAsync fails when they are not). Stopping the clock
+        // rather than bounding the simulated time they took: the clock advanced while Redis answered, and a loaded CI
+        // machine once needed 180 simulated ms.
+        var (_, busyGrantsMeanwhile) = await RunAsync(CallPriority.Backfill, CallPriority.Incremental, clockStopped: true);
 
-        // Incremental calls may use the quarter of the app's bucket that backfill leaves: they need no refill at all.
-        Assert.InRange(quietElapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
         Assert.Equal(0, busyGrantsMeanwhile);
     }
 
@@ -34,7 +36,7 @@ public sealed class RateBudgetFairnessTests
         Assert.InRange(quietElapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
 
-    private static async Task<(TimeSpan QuietElapsed, int BusyGrantsMeanwhile)> RunAsync(CallPriority busyPriority, CallPriority quietPriority)
+    private static async Task<(TimeSpan QuietElapsed, int BusyGrantsMeanwhile)> RunAsync(CallPriority busyPriority, CallPriority quietPriority, bool clockStopped = false)
     {
         await using var kit = await BudgetTestKit.StartAsync(BudgetTestKit.Midnight.AddHours(12));
         var budget = kit.Silo(0, o => { o.PerAppPerSecond = 20; o.PerShopPerSecond = 40; o.BurstSeconds = 1; });
@@ -61,7 +63,19 @@ public sealed class RateBudgetFairnessTests
             }
         });
         await Task.Delay(50, TestContext.Current.CancellationToken);
-        var elapsed = await kit.RunClockAsync(() => Volatile.Read(ref quietDone) == 5, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(60));
+        var elapsed = TimeSpan.Zero;
+        if (clockStopped)
+        {
+            // Real time only (Redis round trips), generous for a loaded machine.
+            for (var waited = 0; Volatile.Read(ref quietDone) < 5 && waited < 10_000; waited += 10)
+            {
+                await Task.Delay(10, TestContext.Current.CancellationToken);
+            }
+        }
+        else
+        {
+            elapsed = await kit.RunClockAsync(() => Volatile.Read(ref quietDone) == 5, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(60));
+        }
         var meanwhile = Volatile.Read(ref busyGranted) - before;
 
         await stop.CancelAsync();

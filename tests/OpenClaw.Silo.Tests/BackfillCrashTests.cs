@@ -76,8 +76,8 @@ public sealed partial class BackfillCrashTests
     /// means, "a crash loses at most one page of work": between any two servings of the same page a kill happened, and
     /// with many kills on a page at most once per kill. A kill lasts from the signal until every shop answered again: a
     /// page served in that churn by a second activation of the shop, whose checkpoint then lost to the first (a version
-    /// conflict, CI once: served 2.8 s after a kill and again 30 s later), is work that kill lost. The TikTok client retries only retryable failures (429, 5xx,
-    /// transport errors, attempt timeouts of 15 s); no error is injected, a shop's ~3 calls per second stay far below
+    /// conflict, CI once: served 2.8 s after a kill and again 30 s later), is work that kill lost. The TikTok client
+    /// retries only retryable failures (429, 5xx, transport errors, attempt timeouts of 15 s); no error is injected, a shop's ~3 calls per second stay far below
     /// the simulator's 50 per second, and answers take at most 4 s, so none is expected — a retry would serve a page again
     /// without a kill, so the test counts the client's retry log lines and requires none. Requests of one window differ
     /// from those of another in their bodies (the window's bounds) and pages of one window in their page token, so
